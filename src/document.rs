@@ -1,0 +1,246 @@
+//! The document and the extractor.
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::fact::Fact;
+use crate::normalize::Normalized;
+use crate::segment::{dropped_blocks, Dropped};
+use crate::span::OffsetMap;
+use crate::values::{self, Source};
+use crate::Span;
+
+/// One document and the facts read from it.
+///
+/// `text` is the normalised text; every fact's `span` points into it. The
+/// original input can be recovered with [`Document::to_original`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// The document's id, when the caller gave one.
+    pub id: Option<String>,
+    /// The document date: given by the caller, else the text's own issue date.
+    pub date: Option<NaiveDate>,
+    /// The normalised text.
+    pub text: String,
+    /// The facts, in order of their start offset.
+    pub facts: Vec<Fact>,
+    /// Blocks of `text` that are not the document (captions, navigation, ...).
+    pub dropped: Vec<Dropped>,
+    /// Normalised offsets back to the input (then through `source_maps`).
+    #[serde(skip)]
+    map: OffsetMap,
+    /// Maps applied before normalisation (e.g. Markdown to plain text), innermost last.
+    #[serde(skip)]
+    source_maps: Vec<OffsetMap>,
+}
+
+impl Document {
+    /// Maps a span of [`Document::text`] back to the bytes of the input it was read from.
+    ///
+    /// ```
+    /// let input = "Tỉnh uỷ  giao 5 tỷ đồng";
+    /// let doc = vanban::extract(input);
+    /// let money = &doc.facts[0];
+    /// assert_eq!(&input[doc.to_original(money.span()).range()], "5 tỷ đồng");
+    /// ```
+    pub fn to_original(&self, span: Span) -> Span {
+        let mut s = self.map.to_original(span);
+        for m in self.source_maps.iter().rev() {
+            s = m.to_original(s);
+        }
+        s
+    }
+
+    /// The same document with `id` set.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Records that the input given to the extractor was itself made from a
+    /// source through `map` (e.g. Markdown rendered to plain text), so that
+    /// [`Document::to_original`] maps all the way back to that source.
+    pub fn with_source_map(mut self, map: OffsetMap) -> Self {
+        self.source_maps.insert(0, map);
+        self
+    }
+
+    /// The facts of one kind (`"money"`, `"date"`, ...).
+    pub fn facts_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
+        self.facts.iter().filter(move |f| f.kind() == kind)
+    }
+}
+
+/// Extracts facts; build it once and reuse it (it is `Send + Sync`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let extractor = vanban::Extractor::new().with_date(NaiveDate::from_ymd_opt(2025, 8, 24).unwrap());
+/// let doc = extractor.extract("Chiều 24/8, Tổ công tác làm việc với tỉnh.");
+/// assert_eq!(doc.facts[0].to_string(), "2025-08-24 (inferred year)");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    date: Option<NaiveDate>,
+    keep_dropped: bool,
+}
+
+impl Extractor {
+    /// An extractor with no document date.
+    pub fn new() -> Self {
+        Extractor::default()
+    }
+
+    /// Sets the document date used for year-less dates and periods. Without
+    /// it, each document's own issue date is used when its text states one.
+    pub fn with_date(mut self, date: NaiveDate) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    /// Also reads facts from captions, navigation and other dropped blocks
+    /// (they are still listed in [`Document::dropped`]).
+    pub fn keep_dropped(mut self, keep: bool) -> Self {
+        self.keep_dropped = keep;
+        self
+    }
+
+    /// Normalises `text` and extracts its facts.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_dated(text, None)
+    }
+
+    /// Like [`Extractor::extract`], with a document date for this document
+    /// that takes precedence over the extractor's.
+    pub fn extract_dated(&self, text: &str, date: Option<NaiveDate>) -> Document {
+        let normalized = Normalized::new(text);
+        let dropped = dropped_blocks(&normalized.text);
+        let date = date
+            .or(self.date)
+            .or_else(|| own_date(&normalized, &dropped));
+        let src = Source::new(&normalized.text, &normalized.lower, date);
+        let mut facts = values::find_all(&src);
+        if !self.keep_dropped {
+            facts.retain(|f| !dropped.iter().any(|d| d.span.overlaps(f.span())));
+        }
+        Document {
+            id: None,
+            date,
+            facts,
+            dropped,
+            map: normalized.map,
+            text: normalized.text,
+            source_maps: Vec::new(),
+        }
+    }
+}
+
+/// How far into the text the own issue date is looked for.
+const OWN_DATE_WINDOW: usize = 2_000;
+
+/// The text's own issue date, when its opening states one: an official header
+/// (`Hà Nội, ngày 26 tháng 11 năm 2025`), a report of the issue
+/// (`Ngày 11/4/2025, Chủ tịch UBND tỉnh ... đã ký ban hành Chỉ thị số ...`), or
+/// a document reported with its date (`... có Thông báo số 608/TB-VPCP ngày 11/11/2025`).
+fn own_date(n: &Normalized, dropped: &[Dropped]) -> Option<NaiveDate> {
+    static OPENING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(concat!(
+            r"(?m)(?:^[^\n,]{2,40},\s*(?P<h>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+            r"|^(?:ngày\s+)?(?P<r>\d{1,2}/\d{1,2}/\d{4}),[^.\n]*?\b(?:ký|ban hành)\b",
+            r"|\bsố:?\s*\d+[^\s/]*/[^\s]+\s+ngày\s+(?P<s>\d{1,2}/\d{1,2}/\d{4}))"
+        ))
+        .expect("own-date pattern compiles")
+    });
+    let mut end = n.lower.len().min(OWN_DATE_WINDOW);
+    while !n.lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    for caps in OPENING.captures_iter(&n.lower[..end]) {
+        let Some(m) = caps.name("h").or(caps.name("r")).or(caps.name("s")) else {
+            continue;
+        };
+        if dropped
+            .iter()
+            .any(|d| d.span.overlaps(Span::new(m.start(), m.end())))
+        {
+            continue;
+        }
+        if let Ok(d) = crate::parse_date(m.as_str(), None) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Extracts facts from `text` with default options.
+///
+/// ```
+/// let doc = vanban::extract("Công tác giải ngân ước tính đến ngày 31/8/2025 là 31.307,4 tỷ đồng, đạt 58,5% kế hoạch.");
+/// let found: Vec<String> = doc.facts.iter().map(|f| format!("{} {}", f.kind(), f)).collect();
+/// assert_eq!(found, ["date 2025-08-31", "money 31307400000000 VND", "percent 58.5%"]);
+/// ```
+pub fn extract(text: &str) -> Document {
+    static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::new);
+    DEFAULT.extract(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
+        check::<Document>();
+    }
+
+    #[test]
+    fn own_date_from_a_report_of_the_issue() {
+        let doc = extract("Tiêu đề\n\nNgày 11/4/2025, Chủ tịch UBND tỉnh đã ký ban hành Chỉ thị số 07/CT-UBND.\n\nHọp ngày 20/11.");
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 4, 11));
+        assert_eq!(
+            doc.facts.last().unwrap().to_string(),
+            "2025-11-20 (inferred year)"
+        );
+    }
+
+    #[test]
+    fn own_date_from_a_reported_symbol() {
+        let doc =
+            extract("Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận.");
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 11, 11));
+    }
+
+    #[test]
+    fn own_date_from_an_official_header() {
+        let doc = extract("Số: 229/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN");
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 11, 26));
+    }
+
+    #[test]
+    fn given_date_wins_and_no_date_means_none() {
+        let e = Extractor::new().with_date(NaiveDate::from_ymd_opt(2024, 1, 2).unwrap());
+        let doc = e.extract("Ngày 11/4/2025, Chủ tịch đã ký ban hành Chỉ thị.");
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2024, 1, 2));
+        assert_eq!(extract("Họp ngày 20/11.").date, None);
+        assert!(extract("Họp ngày 20/11.").facts.is_empty());
+    }
+
+    #[test]
+    fn dropped_blocks_hide_their_facts_unless_kept() {
+        let text = "Thu 5 tỷ đồng.\nÔng A chi 7 tỷ đồng. (Ảnh: TTXVN)";
+        assert_eq!(extract(text).facts.len(), 1);
+        assert_eq!(
+            Extractor::new()
+                .keep_dropped(true)
+                .extract(text)
+                .facts
+                .len(),
+            2
+        );
+    }
+}

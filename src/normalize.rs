@@ -1,0 +1,561 @@
+//! Text normalisation: one spelling for one text, with a map back to the input.
+//!
+//! | Input                                  | Output                      |
+//! |----------------------------------------|-----------------------------|
+//! | decomposed (NFD) `Ủy`                  | precomposed (NFC) `Ủy`      |
+//! | `hoà`, `thuỷ`, `Uỷ ban`, `Tỉnh uỷ`     | `hòa`, `thủy`, `Ủy ban`, `Tỉnh ủy` |
+//! | `baỏ`, `lựơng`, `nghịêm`               | `bảo`, `lượng`, `nghiệm`    |
+//! | NBSP, tab, runs of spaces              | one space                   |
+//! | zero-width characters, soft hyphens    | removed                     |
+//! | CR, CRLF                               | LF; blank lines kept as one |
+//! | `–`, `—`, `−`; `“ ”`, `‘ ’`            | `-`; `"`, `'`               |
+//! | `Ð` (U+00D0), `ð`                      | `Đ`, `đ`                    |
+//!
+//! Tone marks of the open syllables `oa`, `oe`, `uy` go on the first vowel, as
+//! current official documents write them; a mark typed on the wrong vowel of any
+//! syllable is moved to the vowel that carries it. Words that are not Vietnamese
+//! syllables (`café`, `José`) only get NFC.
+//!
+//! ```
+//! assert_eq!(vanban::normalize("Tỉnh uỷ  Lào\u{a0}Cai"), "Tỉnh ủy Lào Cai");
+//! assert_eq!(vanban::normalize("hoà bình, thuở, hoàn thành, quý"), "hòa bình, thuở, hoàn thành, quý");
+//! assert_eq!(vanban::fold("Bộ Tài chính"), "bo tai chinh");
+//! ```
+//!
+//! # Not handled
+//! - Legacy 8-bit encodings (TCVN3, VNI) and VIQR: decode them before normalising.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::span::OffsetMap;
+
+/// Normalised text with its map back to the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// `text` with every letter lowercased where that keeps its byte length, so
+    /// offsets into one are offsets into the other.
+    pub(crate) lower: String,
+    /// Normalised offsets to input offsets.
+    pub map: OffsetMap,
+}
+
+impl Normalized {
+    /// Normalises `input`, keeping the map back to it.
+    pub fn new(input: &str) -> Self {
+        let mut b = Builder::with_capacity(input.len());
+        let mut chars = input.char_indices().peekable();
+        let mut word_start: Option<usize> = None;
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphabetic() || is_combining_mark(c) {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(ws) = word_start.take() {
+                b.word(input, ws, i);
+            }
+            let next = i + c.len_utf8();
+            match classify(c) {
+                Class::Newline => {
+                    if c == '\r' && matches!(chars.peek(), Some((_, '\n'))) {
+                        chars.next();
+                    }
+                    b.newline(i);
+                }
+                Class::Space => b.space(i, c == ' '),
+                Class::Invisible => b.delete(i, next),
+                Class::Other => match replacement(c) {
+                    Some(r) => b.replaced(i, next, r),
+                    None => b.same(input, i, next),
+                },
+            }
+        }
+        if let Some(ws) = word_start {
+            b.word(input, ws, input.len());
+        }
+        b.finish(input.len())
+    }
+}
+
+/// Normalises `input` (see the [module docs](self)).
+pub fn normalize(input: &str) -> String {
+    Normalized::new(input).text
+}
+
+/// Folds text for matching: lowercase, no diacritics, `đ` → `d`.
+///
+/// ```
+/// assert_eq!(vanban::fold("Ủy ban nhân dân tỉnh Lào Cai"), "uy ban nhan dan tinh lao cai");
+/// ```
+pub fn fold(input: &str) -> String {
+    input
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' | 'Ð' | 'ð' => 'd',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lowercases letters whose lowercase form has the same UTF-8 length.
+pub(crate) fn lower_same_len(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+enum Class {
+    Newline,
+    Space,
+    Invisible,
+    Other,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {
+            Class::Invisible
+        }
+        c if c.is_whitespace() || c.is_control() => Class::Space,
+        _ => Class::Other,
+    }
+}
+
+fn replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => "-",
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+/// Appends output and its map, settling whitespace as it goes.
+struct Builder {
+    out: String,
+    map: OffsetMap,
+    /// Start of the pending run of whitespace, if any.
+    ws_start: Option<usize>,
+    newlines: u8,
+    pending_space: bool,
+    /// The pending run is exactly one U+0020.
+    plain_space: bool,
+}
+
+impl Builder {
+    fn with_capacity(n: usize) -> Self {
+        Builder {
+            out: String::with_capacity(n),
+            map: OffsetMap::default(),
+            ws_start: None,
+            newlines: 0,
+            pending_space: false,
+            plain_space: false,
+        }
+    }
+
+    fn space(&mut self, at: usize, plain: bool) {
+        self.plain_space = self.ws_start.is_none() && plain;
+        self.ws_start.get_or_insert(at);
+        self.pending_space = true;
+    }
+
+    fn newline(&mut self, at: usize) {
+        self.plain_space = false;
+        self.ws_start.get_or_insert(at);
+        self.newlines = self.newlines.saturating_add(1);
+    }
+
+    /// Writes the separator for the pending whitespace before content at `at`.
+    fn settle(&mut self, at: usize) {
+        let Some(ws) = self.ws_start.take() else {
+            return;
+        };
+        let sep = if self.out.is_empty() {
+            ""
+        } else if self.newlines >= 2 {
+            "\n\n"
+        } else if self.newlines == 1 {
+            "\n"
+        } else if self.pending_space {
+            " "
+        } else {
+            ""
+        };
+        if sep == " " && self.plain_space && at - ws == 1 {
+            // A single plain space stays as it was.
+            self.map.push_same(ws, at);
+        } else {
+            self.map.push_replaced(ws, at, sep.len());
+        }
+        self.out.push_str(sep);
+        self.newlines = 0;
+        self.pending_space = false;
+        self.plain_space = false;
+    }
+
+    fn same(&mut self, input: &str, from: usize, to: usize) {
+        self.settle(from);
+        self.map.push_same(from, to);
+        self.out.push_str(&input[from..to]);
+    }
+
+    fn replaced(&mut self, from: usize, to: usize, with: &str) {
+        self.settle(from);
+        self.map.push_replaced(from, to, with.len());
+        self.out.push_str(with);
+    }
+
+    fn delete(&mut self, from: usize, to: usize) {
+        if self.ws_start.is_some() {
+            // Inside a run of whitespace: replaced with it as a whole.
+            self.plain_space = false;
+            return;
+        }
+        self.map.push_replaced(from, to, 0);
+    }
+
+    fn word(&mut self, input: &str, from: usize, to: usize) {
+        let word = &input[from..to];
+        match normalize_word(word) {
+            None => self.same(input, from, to),
+            Some(w) => self.replaced(from, to, &w),
+        }
+    }
+
+    fn finish(mut self, input_len: usize) -> Normalized {
+        if let Some(ws) = self.ws_start.take() {
+            self.map.push_replaced(ws, input_len, 0);
+        }
+        let lower = lower_same_len(&self.out);
+        Normalized {
+            text: self.out,
+            lower,
+            map: self.map,
+        }
+    }
+}
+
+/// Returns the normalised word, or `None` if it is already normal.
+fn normalize_word(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let needs_nfc = word
+        .chars()
+        .any(|c| is_combining_mark(c) || matches!(c, 'Ð' | 'ð' | 'Ɖ' | '\u{340}' | '\u{341}'))
+        || is_nfc_quick(word.chars()) != IsNormalized::Yes;
+    if !needs_nfc {
+        return retone(word);
+    }
+    let fixed: String = word
+        .chars()
+        .map(|c| match c {
+            'Ð' | 'Ɖ' => 'Đ',
+            'ð' => 'đ',
+            '\u{340}' => '\u{300}',
+            '\u{341}' => '\u{301}',
+            c => c,
+        })
+        .nfc()
+        .collect();
+    Some(retone(&fixed).unwrap_or(fixed))
+}
+
+/// A Vietnamese letter: base letter with its vowel mark (`ơ`, `Â`), and tone 0..=5.
+#[derive(Clone, Copy)]
+struct Letter {
+    base: char,
+    tone: u8,
+}
+
+/// Tone marks in the order of [`Letter::tone`] (1..=5).
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+const VOWEL_MARKS: [char; 3] = ['\u{302}', '\u{306}', '\u{31b}'];
+
+struct ToneTables {
+    split: HashMap<char, Letter>,
+    join: HashMap<(char, u8), char>,
+}
+
+static TABLES: Lazy<ToneTables> = Lazy::new(|| {
+    let mut split = HashMap::new();
+    let mut join = HashMap::new();
+    let ranges = [0x00c0u32..=0x01b0, 0x1ea0..=0x1ef9];
+    for cp in ranges.into_iter().flatten() {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let mut parts = c.nfd();
+        let Some(base) = parts.next().filter(char::is_ascii_alphabetic) else {
+            continue;
+        };
+        let mut with_mark = base.to_string();
+        let mut tone = 0u8;
+        let mut ok = true;
+        for m in parts {
+            if VOWEL_MARKS.contains(&m) {
+                with_mark.push(m);
+            } else if let Some(t) = TONES.iter().position(|&t| t == m) {
+                tone = t as u8 + 1;
+            } else {
+                ok = false;
+            }
+        }
+        let composed: Vec<char> = with_mark.nfc().collect();
+        if !ok || composed.len() != 1 {
+            continue;
+        }
+        split.insert(
+            c,
+            Letter {
+                base: composed[0],
+                tone,
+            },
+        );
+        join.insert((composed[0], tone), c);
+    }
+    ToneTables { split, join }
+});
+
+fn letter(c: char) -> Option<Letter> {
+    if c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ') {
+        return Some(Letter { base: c, tone: 0 });
+    }
+    TABLES.split.get(&c).copied()
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+fn has_vowel_mark(c: char) -> bool {
+    matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
+}
+
+const INITIALS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+const FINALS: [&str; 8] = ["", "c", "ch", "m", "n", "ng", "nh", "p"];
+const FINAL_T: &str = "t";
+const NUCLEI: [&str; 47] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "oai", "oay", "uya", "uyê",
+];
+const NUCLEI3: [&str; 9] = [
+    "oao", "oeo", "uây", "uôi", "uyu", "ươi", "ươu", "yêu", "uêu",
+];
+
+/// Where the tone goes in a syllable, as an index into `letters` (lowercase bases).
+fn tone_position(letters: &[char]) -> Option<usize> {
+    let word: String = letters.iter().collect();
+    for initial in std::iter::once("").chain(INITIALS) {
+        let Some(rest) = word.strip_prefix(initial) else {
+            continue;
+        };
+        let skip = initial.chars().count();
+        let vowels = rest.chars().take_while(|&c| is_vowel(c)).count();
+        if vowels == 0 {
+            continue;
+        }
+        let nucleus: String = rest.chars().take(vowels).collect();
+        let coda: String = rest.chars().skip(vowels).collect();
+        if !(FINALS.contains(&coda.as_str()) || coda == FINAL_T) {
+            continue;
+        }
+        if !(NUCLEI.contains(&nucleus.as_str()) || NUCLEI3.contains(&nucleus.as_str())) {
+            continue;
+        }
+        if initial.is_empty() && word.starts_with(|c: char| !is_vowel(c)) {
+            continue;
+        }
+        let n: Vec<char> = nucleus.chars().collect();
+        let at = if let Some(i) = n.iter().rposition(|&c| has_vowel_mark(c)) {
+            i
+        } else if n.len() == 3 {
+            1
+        } else if n.len() == 2 && coda.is_empty() {
+            0
+        } else {
+            n.len() - 1
+        };
+        return Some(skip + at);
+    }
+    None
+}
+
+/// Moves a word's single tone mark to the vowel that carries it; `None` if
+/// the word is not a syllable with one tone mark or the mark is already there.
+fn retone(word: &str) -> Option<String> {
+    let mut letters = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        letters.push(letter(c)?);
+    }
+    let mut toned = letters.iter().enumerate().filter(|(_, l)| l.tone != 0);
+    let (now, tone) = match (toned.next(), toned.next()) {
+        (Some((i, l)), None) => (i, l.tone),
+        _ => return None,
+    };
+    let lower: Vec<char> = letters
+        .iter()
+        .map(|l| l.base.to_lowercase().next().unwrap_or(l.base))
+        .collect();
+    let want = tone_position(&lower)?;
+    if want == now {
+        return None;
+    }
+    letters[now].tone = 0;
+    letters[want].tone = tone;
+    letters
+        .iter()
+        .map(|l| {
+            if l.tone == 0 {
+                Some(l.base)
+            } else {
+                TABLES.join.get(&(l.base, l.tone)).copied()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+
+    const CASES: &[(&str, &str)] = &[
+        // tone placement of open oa, oe, uy
+        ("hoà", "hòa"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("khoẻ", "khỏe"),
+        ("HOÀ", "HÒA"),
+        ("văn hoá", "văn hóa"),
+        // already right, or closed syllables, or marks on modified vowels
+        ("hoàn thành", "hoàn thành"),
+        ("quý", "quý"),
+        ("khuya", "khuya"),
+        ("thuở", "thuở"),
+        ("tuyển", "tuyển"),
+        ("Nguyễn", "Nguyễn"),
+        ("giữa", "giữa"),
+        ("gìn giữ", "gìn giữ"),
+        ("của", "của"),
+        ("khuỷu", "khuỷu"),
+        ("thuế", "thuế"),
+        // careless typing
+        ("baỏ", "bảo"),
+        ("lựơng", "lượng"),
+        ("nghịêm", "nghiệm"),
+        ("khoaí", "khoái"),
+        // not Vietnamese syllables: untouched
+        ("café", "café"),
+        ("José", "José"),
+        // whitespace
+        ("a\u{a0}b", "a b"),
+        ("a \t  b", "a b"),
+        ("a\r\nb", "a\nb"),
+        ("a\rb", "a\nb"),
+        ("a\n\n\n\nb", "a\n\nb"),
+        ("a  \n \n  b", "a\n\nb"),
+        ("  a  ", "a"),
+        ("a\u{200b}b", "ab"),
+        ("đầu\u{ad}tư", "đầutư"),
+        // punctuation and letters
+        ("2026–2030", "2026-2030"),
+        ("“bộ tứ trụ cột”", "\"bộ tứ trụ cột\""),
+        ("QÐ-UBND", "QĐ-UBND"),
+        ("…", "..."),
+    ];
+
+    #[test]
+    fn normalises_table_of_cases() {
+        let mut failures = Vec::new();
+        for (input, want) in CASES {
+            let got = normalize(input);
+            if got != *want {
+                failures.push(format!("{input:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn decomposed_input_equals_composed_input() {
+        let composed = "Ủy ban nhân dân tỉnh Lào Cai, thủy lợi, Nghị quyết";
+        let decomposed: String = composed.nfd().collect();
+        assert_ne!(composed, decomposed);
+        assert_eq!(normalize(&decomposed), composed);
+        // old placement, decomposed
+        let old: String = "Uỷ ban".nfd().collect();
+        assert_eq!(normalize(&old), "Ủy ban");
+    }
+
+    #[test]
+    fn deprecated_combining_marks_become_standard_ones() {
+        assert_eq!(normalize("a\u{341}"), "á");
+        assert_eq!(normalize("a\u{340}"), "à");
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        for (input, _) in CASES {
+            let once = normalize(input);
+            assert_eq!(normalize(&once), once, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn map_points_back_into_the_input() {
+        let input = "  Tỉnh uỷ\u{a0}\u{a0}Lào Cai\r\n\r\n\r\nhoà  bình ";
+        let n = Normalized::new(input);
+        assert_eq!(n.text, "Tỉnh ủy Lào Cai\n\nhòa bình");
+        let find = |s: &str| {
+            let start = n.text.find(s).unwrap();
+            n.map.to_original(Span::new(start, start + s.len()))
+        };
+        assert_eq!(&input[find("Lào Cai").range()], "Lào Cai");
+        assert_eq!(&input[find("ủy").range()], "uỷ");
+        assert_eq!(&input[find("bình").range()], "bình");
+        assert_eq!(&input[find("ủy Lào").range()], "uỷ\u{a0}\u{a0}Lào");
+        assert_eq!(n.map.output_len(), n.text.len());
+    }
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let n = Normalized::new("ĐỒNG Tỷ KELVIN \u{212a}");
+        assert_eq!(n.lower.len(), n.text.len());
+        assert!(n.lower.starts_with("đồng tỷ kelvin"));
+    }
+
+    #[test]
+    fn fold_strips_marks() {
+        assert_eq!(fold("Bộ Tài chính"), "bo tai chinh");
+        assert_eq!(fold("ĐẮK LẮK"), "dak lak");
+    }
+}

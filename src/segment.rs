@@ -1,0 +1,232 @@
+//! Blocks of text that are not the document: photo captions, view counters,
+//! navigation, bylines, a second copy of the article, teasers after `./.`.
+//!
+//! Press dumps carry them around the article; facts are not read from them.
+//! [`crate::Document::dropped`] lists each range and why it was dropped.
+//!
+//! | Block                                              | Reason               |
+//! |----------------------------------------------------|----------------------|
+//! | a paragraph ending `(Ảnh: TTXVN phát)`             | `caption`            |
+//! | `Lượt xem: 134`                                    | `view_counter`       |
+//! | `Tin khác`, `Thống kê truy cập`, and all after     | `navigation`         |
+//! | `1 2 3 4 5 ...`                                    | `navigation`         |
+//! | `P.V`, `PV` alone on a line                        | `byline`             |
+//! | a long paragraph seen before                       | `duplicate`          |
+//! | everything after a paragraph that ends in `./.`    | `after_closing_mark` |
+//!
+//! ```
+//! let doc = vanban::extract("Thu ngân sách đạt 100 tỷ đồng./.\n\nTin khác: Hà Nội chi 5 tỷ đồng");
+//! assert_eq!(doc.facts.len(), 1);
+//! assert_eq!(doc.dropped[0].reason, vanban::DropReason::AfterClosingMark);
+//! ```
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// Why a block was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DropReason {
+    /// A photo caption.
+    Caption,
+    /// A view counter.
+    ViewCounter,
+    /// Site navigation, pagers, visit statistics, related-article lists.
+    Navigation,
+    /// An author's initials at the end.
+    Byline,
+    /// A second copy of a paragraph.
+    Duplicate,
+    /// Text after the closing mark `./.`.
+    AfterClosingMark,
+}
+
+/// A dropped range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    /// The range.
+    pub span: Span,
+    /// Why.
+    pub reason: DropReason,
+}
+
+static CAPTION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\(\s*(?:ảnh|nguồn ảnh|ảnh minh họa)\s*[:.]?[^()]*\)\s*\.?\s*$|^ảnh\s*(?:minh họa)?\s*:)")
+        .expect("caption pattern compiles")
+});
+static COUNTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập)\s*:?\s*[\d.]+$")
+        .expect("counter pattern compiles")
+});
+static PAGER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\d{1,3}\s+){2,}\d{0,3}\s*(?:\.\.\.)?\s*$").expect("pager compiles")
+});
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\(?(?:(?:[A-ZĐ]{1,3}\.){1,3}[A-ZĐ]{1,4}\.?|[A-ZĐ]{2,6})\)?$")
+        .expect("byline pattern compiles")
+});
+
+/// Lines that open the site's navigation: everything from them on is dropped.
+const NAVIGATION: &[&str] = &[
+    "tin khác",
+    "các tin khác",
+    "tin liên quan",
+    "bài viết liên quan",
+    "tin cùng chuyên mục",
+    "tin mới",
+    "tin mới nhất",
+    "tin đọc nhiều",
+    "xem thêm",
+    "thống kê truy cập",
+    "đang truy cập",
+    "chia sẻ",
+];
+
+/// Paragraphs at least this long (bytes) count as copies when repeated.
+const DUPLICATE_MIN: usize = 60;
+
+#[cfg(test)]
+pub(crate) fn force_patterns() {
+    Lazy::force(&CAPTION);
+    Lazy::force(&COUNTER);
+    Lazy::force(&PAGER);
+    Lazy::force(&BYLINE);
+}
+
+/// Lines of `text` with their byte ranges (without the `\n`).
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    let mut at = 0;
+    text.split('\n').map(move |line| {
+        let span = Span::new(at, at + line.len());
+        at += line.len() + 1;
+        (span, line)
+    })
+}
+
+/// Finds the blocks of `text` that are not the document, in order.
+pub fn dropped_blocks(text: &str) -> Vec<Dropped> {
+    let mut out: Vec<Dropped> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let push = |out: &mut Vec<Dropped>, span: Span, reason: DropReason| {
+        if span.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.reason == reason && last.span.end + 1 >= span.start => {
+                last.span.end = span.end;
+            }
+            _ => out.push(Dropped { span, reason }),
+        }
+    };
+    for (span, line) in lines(text) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lower = crate::normalize::lower_same_len(trimmed);
+        let bare = lower
+            .trim_end_matches([':', '.', ' '])
+            .trim_start_matches(['•', '-', ' ']);
+        if NAVIGATION
+            .iter()
+            .any(|n| bare == *n || bare.starts_with(&format!("{n}:")))
+        {
+            push(
+                &mut out,
+                Span::new(span.start, text.len()),
+                DropReason::Navigation,
+            );
+            break;
+        }
+        let reason = if COUNTER.is_match(trimmed) {
+            Some(DropReason::ViewCounter)
+        } else if CAPTION.is_match(trimmed) {
+            Some(DropReason::Caption)
+        } else if PAGER.is_match(trimmed) {
+            Some(DropReason::Navigation)
+        } else if trimmed.len() <= 12 && BYLINE.is_match(trimmed) {
+            Some(DropReason::Byline)
+        } else if trimmed.len() >= DUPLICATE_MIN && !seen.insert(trimmed) {
+            Some(DropReason::Duplicate)
+        } else {
+            None
+        };
+        if let Some(r) = reason {
+            push(&mut out, span, r);
+            continue;
+        }
+        if trimmed.ends_with("./.") && span.end < text.len() {
+            let rest = Span::new(span.end, text.len());
+            if !text[rest.range()].trim().is_empty() {
+                push(&mut out, rest, DropReason::AfterClosingMark);
+            }
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(text: &str) -> Vec<(String, DropReason)> {
+        dropped_blocks(text)
+            .into_iter()
+            .map(|d| (text[d.span.range()].to_string(), d.reason))
+            .collect()
+    }
+
+    #[test]
+    fn captions_counters_bylines() {
+        let text = "Tiêu đề\nLượt xem: 134\nÔng A phát biểu. (Ảnh: TTXVN phát)\nNội dung.\nP.V";
+        assert_eq!(
+            reasons(text),
+            vec![
+                ("Lượt xem: 134".into(), DropReason::ViewCounter),
+                (
+                    "Ông A phát biểu. (Ảnh: TTXVN phát)".into(),
+                    DropReason::Caption
+                ),
+                ("P.V".into(), DropReason::Byline),
+            ]
+        );
+    }
+
+    #[test]
+    fn navigation_drops_the_rest() {
+        let text = "Nội dung.\n\nTin khác\nBài 1\nBài 2";
+        assert_eq!(
+            reasons(text),
+            vec![("Tin khác\nBài 1\nBài 2".into(), DropReason::Navigation)]
+        );
+        assert_eq!(
+            reasons("A\n1 2 3 4 5 ...\nB"),
+            vec![("1 2 3 4 5 ...".into(), DropReason::Navigation)]
+        );
+    }
+
+    #[test]
+    fn closing_mark_and_duplicates() {
+        let para = "Đây là một đoạn văn đủ dài để được coi là bản sao khi lặp lại nguyên văn.";
+        let text = format!("{para}\n\n{para}\n\nKết thúc./.\n\nTeaser bài khác");
+        assert_eq!(
+            reasons(&text),
+            vec![
+                (para.to_string(), DropReason::Duplicate),
+                ("\n\nTeaser bài khác".into(), DropReason::AfterClosingMark),
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_text_is_kept() {
+        assert!(reasons("1. Đẩy mạnh giải ngân.\na) Sở Tài chính:\n- Chủ trì.").is_empty());
+    }
+}

@@ -1,0 +1,295 @@
+//! Value facts: money, percentages, quantities, dates and periods.
+//!
+//! Each family is a module with its rules and an examples file beside it
+//! (`money.rs` + `money.examples.toml`). All rules run on the lowercased
+//! normalised text (same offsets as the text), and each candidate records its rule
+//! id. Overlaps between candidates of all families are settled once, in
+//! [`resolve`]: the longest candidate wins, then the family listed first in
+//! [`Family`].
+
+use chrono::NaiveDate;
+use regex::{Captures, Regex};
+
+use crate::fact::{Bound, Fact};
+use crate::Span;
+
+pub(crate) mod date;
+pub(crate) mod money;
+pub(crate) mod number;
+pub(crate) mod percent;
+pub(crate) mod period;
+pub(crate) mod quantity;
+
+/// The text a rule reads: the normalised text, its lowercase twin, the anchor.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Source<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    /// The document date: supplies the year of `24/8` and `tháng 10`.
+    pub anchor: Option<NaiveDate>,
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn new(text: &'a str, lower: &'a str, anchor: Option<NaiveDate>) -> Self {
+        Source {
+            text,
+            lower,
+            anchor,
+        }
+    }
+
+    /// The slice of the normalised text at `span`, or "" if it is not on char
+    /// boundaries (which the rules never produce).
+    pub(crate) fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The char before byte `at`.
+    pub(crate) fn char_before(&self, at: usize) -> Option<char> {
+        self.lower.get(..at)?.chars().next_back()
+    }
+
+    /// The char at byte `at`.
+    pub(crate) fn char_at(&self, at: usize) -> Option<char> {
+        self.lower.get(at..)?.chars().next()
+    }
+
+    /// The word before byte `at` (lowercase), skipping spaces and commas.
+    pub(crate) fn word_before(&self, at: usize) -> &'a str {
+        let head = self.lower.get(..at).unwrap_or("");
+        let head = head.trim_end_matches([' ', ',']);
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &head[start..]
+    }
+
+    /// The word after byte `at` (lowercase), skipping spaces.
+    pub(crate) fn word_after(&self, at: usize) -> &'a str {
+        let tail = self.lower.get(at..).unwrap_or("").trim_start_matches(' ');
+        let end = tail
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(tail.len(), |(i, _)| i);
+        &tail[..end]
+    }
+
+    /// True if a number may start at `at`: not glued to a letter, digit or a
+    /// symbol part before it (`QH15`, `154/2025`, `1.5`).
+    pub(crate) fn number_starts_clean(&self, at: usize) -> bool {
+        match self.char_before(at) {
+            None => true,
+            Some(c) => !(c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '_')),
+        }
+    }
+
+    /// True if a value may end at `at`: not glued to a letter or digit after it,
+    /// nor continued as a symbol (`/2025`, `/NĐ-CP`).
+    pub(crate) fn ends_clean(&self, at: usize) -> bool {
+        match self.char_at(at) {
+            None => true,
+            Some(c) if c.is_alphanumeric() || c == '/' => false,
+            Some('.' | ',') => !self
+                .lower
+                .get(at + 1..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_ascii_digit()),
+            Some(_) => true,
+        }
+    }
+}
+
+/// Scans `re` over the lowercase text, asking `accept` about each match. A
+/// rejected match does not hide the matches that overlap it: the scan resumes
+/// one char after its start.
+pub(crate) fn scan<'t>(
+    re: &Regex,
+    src: &Source<'t>,
+    mut accept: impl FnMut(&Captures<'t>) -> Option<Fact>,
+    out: &mut Vec<Fact>,
+) {
+    let mut pos = 0;
+    while pos <= src.lower.len() {
+        let Some(caps) = re.captures_at(src.lower, pos) else {
+            break;
+        };
+        let whole = caps.get(0).expect("group 0 always exists");
+        match accept(&caps) {
+            Some(fact) => {
+                out.push(fact);
+                pos = if whole.end() > whole.start() {
+                    whole.end()
+                } else {
+                    next_char(src.lower, whole.start())
+                };
+            }
+            None => pos = next_char(src.lower, whole.start()),
+        }
+    }
+}
+
+fn next_char(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|t| t.chars().next())
+        .map_or(s.len() + 1, |c| at + c.len_utf8())
+}
+
+/// Regex fragment: bound words before a figure, lowercase, longest first.
+pub(crate) const BOUND_BEFORE: &str = "không vượt quá|không ít hơn|không dưới|không quá|chưa đến|chưa tới|tối thiểu|tối đa|ít nhất|xấp xỉ|khoảng|chừng|trên|hơn|vượt|gần|dưới|từ";
+
+/// Regex fragment: bound words after a figure.
+pub(crate) const BOUND_AFTER: &str = r"\s*trở lên|\s*trở xuống";
+
+/// The bound stated by the words before and after a figure.
+pub(crate) fn bound(before: Option<&str>, after: Option<&str>, is_range: bool) -> Bound {
+    if is_range {
+        return Bound::Range;
+    }
+    if let Some(a) = after {
+        if a.contains("lên") {
+            return Bound::AtLeast;
+        }
+        if a.contains("xuống") {
+            return Bound::AtMost;
+        }
+    }
+    match before.unwrap_or("") {
+        "khoảng" | "xấp xỉ" | "chừng" => Bound::Approx,
+        "gần" => Bound::Nearly,
+        "trên" | "hơn" | "vượt" => Bound::Over,
+        "dưới" | "chưa đến" | "chưa tới" => Bound::Under,
+        "tối thiểu" | "ít nhất" | "không dưới" | "không ít hơn" => Bound::AtLeast,
+        "tối đa" | "không quá" | "không vượt quá" => Bound::AtMost,
+        _ => Bound::Exact,
+    }
+}
+
+/// The span a match covers, dropping the leading bound word `từ` when the figure
+/// turned out not to be a range (`tăng từ 5%` is just `5%`).
+pub(crate) fn figure_span(caps: &Captures<'_>, bound_group: &str, keep_bound: bool) -> Span {
+    let whole = caps.get(0).expect("group 0 always exists");
+    let start = match caps.name(bound_group) {
+        Some(b) if !keep_bound => {
+            let after = &whole.as_str()[b.end() - whole.start()..];
+            b.end() + (after.len() - after.trim_start().len())
+        }
+        _ => whole.start(),
+    };
+    Span::new(start, whole.end())
+}
+
+/// Families in priority order, for ties in [`resolve`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Family {
+    Date,
+    Period,
+    Money,
+    Percent,
+    Quantity,
+}
+
+fn family(f: &Fact) -> Family {
+    match f {
+        Fact::Date(_) => Family::Date,
+        Fact::Period(_) => Family::Period,
+        Fact::Money(_) => Family::Money,
+        Fact::Percent(_) => Family::Percent,
+        _ => Family::Quantity,
+    }
+}
+
+/// Settles overlaps: the longest candidate wins, then the family listed first in
+/// [`Family`], then the earlier one. Returns the kept facts sorted by start.
+pub(crate) fn resolve(mut candidates: Vec<Fact>) -> Vec<Fact> {
+    candidates.sort_by(|a, b| {
+        let (sa, sb) = (a.span(), b.span());
+        sb.len()
+            .cmp(&sa.len())
+            .then(family(a).cmp(&family(b)))
+            .then(sa.start.cmp(&sb.start))
+    });
+    let mut kept: Vec<Fact> = Vec::with_capacity(candidates.len());
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for c in candidates {
+        let s = c.span();
+        let clash = taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start);
+        if !clash {
+            taken.insert(s.start, s.end);
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|f| (f.span().start, f.span().end));
+    kept
+}
+
+/// Finds every value fact in the text, overlaps settled.
+pub(crate) fn find_all(src: &Source<'_>) -> Vec<Fact> {
+    let mut out = Vec::new();
+    date::find(src, &mut out);
+    period::find(src, &mut out);
+    money::find(src, &mut out);
+    percent::find(src, &mut out);
+    quantity::find(src, &mut out);
+    resolve(out)
+}
+
+/// Runs one family's `find` over a whole string and returns its single fact,
+/// which must cover the whole (trimmed) input: the core of the `parse_*` functions.
+pub(crate) fn parse_whole(
+    input: &str,
+    expected: &str,
+    find: fn(&Source<'_>, &mut Vec<Fact>),
+) -> Result<Fact, crate::Error> {
+    parse_whole_at(input, expected, None, find)
+}
+
+/// [`parse_whole`] with an anchor date for year-less input.
+pub(crate) fn parse_whole_at(
+    input: &str,
+    expected: &str,
+    anchor: Option<NaiveDate>,
+    find: fn(&Source<'_>, &mut Vec<Fact>),
+) -> Result<Fact, crate::Error> {
+    let text = crate::normalize(input);
+    if text.is_empty() {
+        return Err(crate::Error::empty(expected));
+    }
+    let lower = crate::normalize::lower_same_len(&text);
+    let src = Source::new(&text, &lower, anchor);
+    let mut found = Vec::new();
+    find(&src, &mut found);
+    let found = resolve(found);
+    match found.as_slice() {
+        [one] if one.span() == Span::new(0, text.len()) => Ok(one.clone()),
+        _ => Err(crate::Error::syntax(input, expected)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_patterns_compile() {
+        money::force_patterns();
+        percent::force_patterns();
+        quantity::force_patterns();
+        date::force_patterns();
+        period::force_patterns();
+    }
+
+    #[test]
+    fn longest_candidate_wins() {
+        let text = "8 tháng đầu năm 2025";
+        let lower = text.to_string();
+        let src = Source::new(text, &lower, None);
+        let found = find_all(&src);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].text(), text);
+    }
+}
