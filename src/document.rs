@@ -123,6 +123,7 @@ impl Extractor {
             .or_else(|| own_date(&normalized, &dropped));
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
+        crate::facts::find_all(&src, &dropped, &mut facts);
         if !self.keep_dropped {
             facts.retain(|f| !dropped.iter().any(|d| d.span.overlaps(f.span())));
         }

