@@ -10,6 +10,8 @@ use crate::values::Source;
 /// Adds the named and directive facts to `facts` (which holds the value facts,
 /// sorted by start) and leaves `facts` sorted by start.
 pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
+    let mut found: Vec<Fact> = Vec::new();
     let _ = (src, dropped);
+    facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
 }
