@@ -149,9 +149,9 @@ const OWN_DATE_WINDOW: usize = 2_000;
 fn own_date(n: &Normalized, dropped: &[Dropped]) -> Option<NaiveDate> {
     static OPENING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(concat!(
-            r"(?m)(?:^[^\n,]{2,40},\s*(?P<h>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
-            r"|^(?:ngày\s+)?(?P<r>\d{1,2}/\d{1,2}/\d{4}),[^.\n]*?\b(?:ký|ban hành)\b",
-            r"|\bsố:?\s*\d+[^\s/]*/[^\s]+\s+ngày\s+(?P<s>\d{1,2}/\d{1,2}/\d{4}))"
+            r"(?m)(?:^[^\n,]{2,40},\s*(?P<h>ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4})",
+            r"|^(?:ngày\s+)?(?P<r>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}),[^.\n]*?(?:ký|ban hành)",
+            r"|số:?\s*[0-9]+[^\s/]*/[^\s]+\s+ngày\s+(?P<s>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))"
         ))
         .expect("own-date pattern compiles")
     });

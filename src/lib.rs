@@ -79,10 +79,16 @@ pub use normalize::{fold, normalize, Normalized};
 pub use segment::{DropReason, Dropped};
 pub use span::{OffsetMap, Span};
 pub use values::date::parse_date;
+pub use values::find_values;
 pub use values::money::parse_money;
 pub use values::number::parse_number;
 pub use values::percent::parse_percent;
 pub use values::period::parse_period;
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[cfg(test)]
 mod tests {

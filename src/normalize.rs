@@ -109,15 +109,23 @@ pub(crate) fn lower_same_len(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.chars()
-        .map(|c| {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
-                _ => c,
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c.is_lowercase() {
+            out.push(c);
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 enum Class {
@@ -259,12 +267,37 @@ fn normalize_word(word: &str) -> Option<String> {
     if word.is_ascii() {
         return None;
     }
+    // One pass: a word made only of letters of the tone table is NFC already,
+    // and needs at most a tone move.
+    let mut letters = [Letter { base: 'a', tone: 0 }; MAX_SYLLABLE];
+    let mut n = 0;
+    let mut plain = true;
+    for c in word.chars() {
+        match letter(c) {
+            Some(l) if n < MAX_SYLLABLE => {
+                letters[n] = l;
+                n += 1;
+            }
+            Some(_) => n = MAX_SYLLABLE + 1,
+            None => {
+                plain = false;
+                break;
+            }
+        }
+    }
+    if plain {
+        return if n <= MAX_SYLLABLE {
+            retone(&mut letters[..n])
+        } else {
+            None
+        };
+    }
     let needs_nfc = word
         .chars()
         .any(|c| is_combining_mark(c) || matches!(c, 'Ð' | 'ð' | 'Ɖ' | '\u{340}' | '\u{341}'))
         || is_nfc_quick(word.chars()) != IsNormalized::Yes;
     if !needs_nfc {
-        return retone(word);
+        return None;
     }
     let fixed: String = word
         .chars()
@@ -277,8 +310,18 @@ fn normalize_word(word: &str) -> Option<String> {
         })
         .nfc()
         .collect();
-    Some(retone(&fixed).unwrap_or(fixed))
+    let mut letters = Vec::with_capacity(fixed.len());
+    for c in fixed.chars() {
+        match letter(c) {
+            Some(l) => letters.push(l),
+            None => return Some(fixed),
+        }
+    }
+    Some(retone(&mut letters).unwrap_or(fixed))
 }
+
+/// The longest Vietnamese syllable has 7 letters (`nghiêng`).
+const MAX_SYLLABLE: usize = 8;
 
 /// A Vietnamese letter: base letter with its vowel mark (`ơ`, `Â`), and tone 0..=5.
 #[derive(Clone, Copy)]
@@ -291,14 +334,21 @@ struct Letter {
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 const VOWEL_MARKS: [char; 3] = ['\u{302}', '\u{306}', '\u{31b}'];
 
+/// Code points below this are looked up directly in [`ToneTables::split`].
+const TABLE_END: usize = 0x1f00;
+
 struct ToneTables {
-    split: HashMap<char, Letter>,
+    /// Indexed by code point: the letter's base and tone.
+    split: Vec<Option<Letter>>,
     join: HashMap<(char, u8), char>,
 }
 
 static TABLES: Lazy<ToneTables> = Lazy::new(|| {
-    let mut split = HashMap::new();
+    let mut split = vec![None; TABLE_END];
     let mut join = HashMap::new();
+    for c in ('a'..='z').chain('A'..='Z').chain(['đ', 'Đ']) {
+        split[c as usize] = Some(Letter { base: c, tone: 0 });
+    }
     let ranges = [0x00c0u32..=0x01b0, 0x1ea0..=0x1ef9];
     for cp in ranges.into_iter().flatten() {
         let Some(c) = char::from_u32(cp) else {
@@ -324,23 +374,35 @@ static TABLES: Lazy<ToneTables> = Lazy::new(|| {
         if !ok || composed.len() != 1 {
             continue;
         }
-        split.insert(
-            c,
-            Letter {
-                base: composed[0],
-                tone,
-            },
-        );
+        let l = Letter {
+            base: composed[0],
+            tone,
+        };
+        split[cp as usize] = Some(l);
         join.insert((composed[0], tone), c);
     }
     ToneTables { split, join }
 });
 
 fn letter(c: char) -> Option<Letter> {
-    if c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ') {
-        return Some(Letter { base: c, tone: 0 });
+    TABLES.split.get(c as usize).copied().flatten()
+}
+
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        match c {
+            'Ă' => 'ă',
+            'Â' => 'â',
+            'Ê' => 'ê',
+            'Ô' => 'ô',
+            'Ơ' => 'ơ',
+            'Ư' => 'ư',
+            'Đ' => 'đ',
+            _ => c,
+        }
     }
-    TABLES.split.get(&c).copied()
 }
 
 fn is_vowel(c: char) -> bool {
@@ -354,53 +416,52 @@ fn has_vowel_mark(c: char) -> bool {
     matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
-const INITIALS: [&str; 27] = [
+const INITIALS: [&str; 28] = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 ];
-const FINALS: [&str; 8] = ["", "c", "ch", "m", "n", "ng", "nh", "p"];
-const FINAL_T: &str = "t";
-const NUCLEI: [&str; 47] = [
+const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+const NUCLEI: [&str; 56] = [
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
     "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui",
-    "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "oai", "oay", "uya", "uyê",
-];
-const NUCLEI3: [&str; 9] = [
-    "oao", "oeo", "uây", "uôi", "uyu", "ươi", "ươu", "yêu", "uêu",
+    "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "oai", "oay", "uya", "uyê", "oao",
+    "oeo", "uây", "uôi", "uyu", "ươi", "ươu", "yêu", "uêu",
 ];
 
-/// Where the tone goes in a syllable, as an index into `letters` (lowercase bases).
+/// True if `chars` spells `s`.
+fn spells(chars: &[char], s: &str) -> bool {
+    let mut it = chars.iter();
+    s.chars().all(|c| it.next() == Some(&c)) && it.next().is_none()
+}
+
+/// Where the tone goes in a syllable, as an index into `letters` (lowercase
+/// bases), or `None` if it is not a Vietnamese syllable.
 fn tone_position(letters: &[char]) -> Option<usize> {
-    let word: String = letters.iter().collect();
-    for initial in std::iter::once("").chain(INITIALS) {
-        let Some(rest) = word.strip_prefix(initial) else {
-            continue;
-        };
+    for initial in INITIALS {
         let skip = initial.chars().count();
-        let vowels = rest.chars().take_while(|&c| is_vowel(c)).count();
+        if skip > letters.len() || !spells(&letters[..skip], initial) {
+            continue;
+        }
+        if initial.is_empty() && letters.first().is_some_and(|&c| !is_vowel(c)) {
+            continue;
+        }
+        let rest = &letters[skip..];
+        let vowels = rest.iter().take_while(|&&c| is_vowel(c)).count();
         if vowels == 0 {
             continue;
         }
-        let nucleus: String = rest.chars().take(vowels).collect();
-        let coda: String = rest.chars().skip(vowels).collect();
-        if !(FINALS.contains(&coda.as_str()) || coda == FINAL_T) {
+        let (nucleus, coda) = rest.split_at(vowels);
+        if !FINALS.iter().any(|f| spells(coda, f)) || !NUCLEI.iter().any(|n| spells(nucleus, n)) {
             continue;
         }
-        if !(NUCLEI.contains(&nucleus.as_str()) || NUCLEI3.contains(&nucleus.as_str())) {
-            continue;
-        }
-        if initial.is_empty() && word.starts_with(|c: char| !is_vowel(c)) {
-            continue;
-        }
-        let n: Vec<char> = nucleus.chars().collect();
-        let at = if let Some(i) = n.iter().rposition(|&c| has_vowel_mark(c)) {
+        let at = if let Some(i) = nucleus.iter().rposition(|&c| has_vowel_mark(c)) {
             i
-        } else if n.len() == 3 {
+        } else if nucleus.len() == 3 {
             1
-        } else if n.len() == 2 && coda.is_empty() {
+        } else if nucleus.len() == 2 && coda.is_empty() {
             0
         } else {
-            n.len() - 1
+            nucleus.len() - 1
         };
         return Some(skip + at);
     }
@@ -409,21 +470,22 @@ fn tone_position(letters: &[char]) -> Option<usize> {
 
 /// Moves a word's single tone mark to the vowel that carries it; `None` if
 /// the word is not a syllable with one tone mark or the mark is already there.
-fn retone(word: &str) -> Option<String> {
-    let mut letters = Vec::with_capacity(word.len());
-    for c in word.chars() {
-        letters.push(letter(c)?);
-    }
+fn retone(letters: &mut [Letter]) -> Option<String> {
     let mut toned = letters.iter().enumerate().filter(|(_, l)| l.tone != 0);
     let (now, tone) = match (toned.next(), toned.next()) {
         (Some((i, l)), None) => (i, l.tone),
         _ => return None,
     };
-    let lower: Vec<char> = letters
-        .iter()
-        .map(|l| l.base.to_lowercase().next().unwrap_or(l.base))
-        .collect();
-    let want = tone_position(&lower)?;
+    // With one vowel there is nowhere else for the mark to go.
+    if letters.iter().filter(|l| is_vowel(lower(l.base))).count() < 2 {
+        return None;
+    }
+    let mut lowered = ['a'; MAX_SYLLABLE];
+    let n = letters.len().min(MAX_SYLLABLE);
+    for (slot, l) in lowered.iter_mut().zip(letters.iter()) {
+        *slot = lower(l.base);
+    }
+    let want = tone_position(&lowered[..n])?;
     if want == now {
         return None;
     }

@@ -34,14 +34,14 @@ use crate::Span;
 
 static NUMERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?P<d>\d{1,2})\s?(?P<s1>[/.-])\s?(?P<m>\d{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>\d{4}))?",
+        r"(?P<d>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<m>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}))?",
     )
     .expect("date pattern compiles")
 });
 
 static WORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\bngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,\s*năm)\s+(?P<y>\d{4}))?",
+        r"ngày\s+(?P<d>[0-9]{1,2})\s+tháng\s+(?P<m>[0-9]{1,2})(?:\s*(?:năm|,\s*năm)\s+(?P<y>[0-9]{4}))?",
     )
     .expect("date pattern compiles")
 });
@@ -203,7 +203,7 @@ pub fn parse_date(input: &str, anchor: Option<NaiveDate>) -> Result<NaiveDate, E
 /// Why a date-shaped input is not a date: a missing year or an impossible day.
 fn explain(input: &str, anchor: Option<NaiveDate>) -> Option<Error> {
     static SHAPE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?$")
+        Regex::new(r"^(?:ngày\s+)?([0-9]{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)([0-9]{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)([0-9]{4}))?$")
             .expect("date shape compiles")
     });
     let text = crate::normalize(input).to_lowercase();

@@ -76,6 +76,15 @@ impl<'a> Source<'a> {
         &tail[..end]
     }
 
+    /// True if `start..end` neither starts nor ends inside a word: an
+    /// alphanumeric first (last) char has no alphanumeric char before (after) it.
+    pub(crate) fn on_word_boundaries(&self, start: usize, end: usize) -> bool {
+        let inner = self.lower.get(start..end).unwrap_or("");
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        !(word(inner.chars().next()) && word(self.char_before(start))
+            || word(inner.chars().next_back()) && word(self.char_at(end)))
+    }
+
     /// True if a number may start at `at`: not glued to a letter, digit or a
     /// symbol part before it (`QH15`, `154/2025`, `1.5`).
     pub(crate) fn number_starts_clean(&self, at: usize) -> bool {
@@ -104,6 +113,10 @@ impl<'a> Source<'a> {
 /// Scans `re` over the lowercase text, asking `accept` about each match. A
 /// rejected match does not hide the matches that overlap it: the scan resumes
 /// one char after its start.
+///
+/// A match must not start or end inside a word (the `\b` of the patterns is
+/// checked here: Unicode word boundaries in a pattern would keep the regex
+/// crate off its fast DFA on Vietnamese text).
 pub(crate) fn scan<'t>(
     re: &Regex,
     src: &Source<'t>,
@@ -116,7 +129,12 @@ pub(crate) fn scan<'t>(
             break;
         };
         let whole = caps.get(0).expect("group 0 always exists");
-        match accept(&caps) {
+        let verdict = if src.on_word_boundaries(whole.start(), whole.end()) {
+            accept(&caps)
+        } else {
+            None
+        };
+        match verdict {
             Some(fact) => {
                 out.push(fact);
                 pos = if whole.end() > whole.start() {
@@ -225,6 +243,19 @@ pub(crate) fn resolve(mut candidates: Vec<Fact>) -> Vec<Fact> {
     }
     kept.sort_by_key(|f| (f.span().start, f.span().end));
     kept
+}
+
+/// Finds the value facts (money, percent, quantity, date, period) of an
+/// already normalised text, overlaps settled, sorted by start: the value stage
+/// of [`crate::Extractor::extract`] on its own (no dropped blocks, no named facts).
+///
+/// ```
+/// let n = vanban::Normalized::new("quý II/2026 đạt 8%");
+/// let facts = vanban::find_values(&n, None);
+/// assert_eq!(facts.len(), 2);
+/// ```
+pub fn find_values(text: &crate::Normalized, anchor: Option<NaiveDate>) -> Vec<Fact> {
+    find_all(&Source::new(&text.text, &text.lower, anchor))
 }
 
 /// Finds every value fact in the text, overlaps settled.

@@ -32,10 +32,10 @@ use crate::lexicon::{alternation, CURRENCIES};
 
 static MONEY: Lazy<Regex> = Lazy::new(|| {
     let cur = alternation(CURRENCIES.iter().map(|(w, _)| *w));
-    let num = format!(r"(?:{DIGITS}|\b(?:{WORD})(?:\s+(?:{WORD}))*)");
+    let num = format!(r"(?:{DIGITS}|(?:{WORD})(?:\s+(?:{WORD}))*)");
     let scales = format!(r"(?:\s+(?:{SCALE}))*");
     Regex::new(&format!(
-        r"(?:\b(?P<b>{BOUND_BEFORE})\s+)?(?P<n1>{num})(?P<s1>{scales})\s*(?:(?:-|đến|tới)\s*(?P<n2>{num})(?P<s2>{scales})\s*(?P<c>{cur})|(?P<c1>{cur})(?:\s*(?:-|đến|tới)\s*(?P<n3>{num})(?P<s3>{scales})\s*(?P<c3>{cur}))?)\b(?P<a>{BOUND_AFTER})?"
+        r"(?:(?P<b>{BOUND_BEFORE})\s+)?(?P<n1>{num})(?P<s1>{scales})\s*(?:(?:-|đến|tới)\s*(?P<n2>{num})(?P<s2>{scales})\s*(?P<c>{cur})|(?P<c1>{cur})(?:\s*(?:-|đến|tới)\s*(?P<n3>{num})(?P<s3>{scales})\s*(?P<c3>{cur}))?)(?P<a>{BOUND_AFTER})?"
     ))
     .expect("money pattern compiles")
 });

@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, ErrorKind};
 
 /// Regex fragment: a number written in digits (validated by [`parse_digits`]).
-pub(crate) const DIGITS: &str = r"\d+(?:[.,]\d+)*";
+pub(crate) const DIGITS: &str = r"[0-9]+(?:[.,][0-9]+)*";
 
 /// Regex fragment: scale words, lowercase, longest first.
 pub(crate) const SCALE: &str = r"nghìn|ngàn|triệu|tỷ|tỉ|trăm";

@@ -29,9 +29,9 @@ use crate::error::Error;
 use crate::fact::{Bound, Fact, PercentFact};
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| {
-    let words = format!(r"\b(?:{WORD})(?:\s+(?:{WORD}))*");
+    let words = format!(r"(?:{WORD})(?:\s+(?:{WORD}))*");
     Regex::new(&format!(
-        r"(?:\b(?P<b>{BOUND_BEFORE})\s+)?(?:(?P<n1>{DIGITS})\s*(?:%\s*)?(?:(?:-|đến|tới)\s*(?P<n2>{DIGITS})\s*)?%|(?P<w>{DIGITS}|{words})\s+phần trăm\b)(?P<a>{BOUND_AFTER})?"
+        r"(?:(?P<b>{BOUND_BEFORE})\s+)?(?:(?P<n1>{DIGITS})\s*(?:%\s*)?(?:(?:-|đến|tới)\s*(?P<n2>{DIGITS})\s*)?%|(?P<w>{DIGITS}|{words})\s+phần trăm)(?P<a>{BOUND_AFTER})?"
     ))
     .expect("percent pattern compiles")
 });

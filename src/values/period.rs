@@ -34,23 +34,23 @@ use crate::fact::{Fact, Grain, Period, PeriodFact};
 use crate::Span;
 
 static QUARTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|q(?P<q2>[1-4]))\b(?:\s*(?:/|-|năm|của năm)\s*(?P<y>\d{4}))?")
+    Regex::new(r"(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|q(?P<q2>[1-4]))(?:\s*(?:/|-|năm|của năm)\s*(?P<y>[0-9]{4}))?")
         .expect("period pattern compiles")
 });
 static MONTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:(?:đầu|cuối|giữa)\s+)?tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm|của năm)\s*(?P<y>\d{4}))?")
+    Regex::new(r"(?:(?:đầu|cuối|giữa)\s+)?tháng\s+(?P<m>[0-9]{1,2})(?:\s*(?:/|-|năm|của năm)\s*(?P<y>[0-9]{4}))?")
         .expect("period pattern compiles")
 });
 static MONTHS_OF_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?P<n>\d{1,2})\s+(?P<unit>tháng|quý)\s+(?:(?P<part>đầu|cuối|còn lại)\s+)?(?:của\s+)?năm(?:\s+(?P<y>\d{4}))?")
+    Regex::new(r"(?P<n>[0-9]{1,2})\s+(?P<unit>tháng|quý)\s+(?:(?P<part>đầu|cuối|còn lại)\s+)?(?:của\s+)?năm(?:\s+(?P<y>[0-9]{4}))?")
         .expect("period pattern compiles")
 });
 static YEARS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch|\d{1,2}\s+năm)\s+)?(?:\btừ\s+)?(?:\bnăm\s+)?(?P<y1>\d{4})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>\d{4})")
+    Regex::new(r"(?:(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch|[0-9]{1,2}\s+năm)\s+)?(?:từ\s+)?(?:năm\s+)?(?P<y1>[0-9]{4})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>[0-9]{4})")
         .expect("period pattern compiles")
 });
 static YEAR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\bnăm\s+(?P<y>\d{4})").expect("period pattern compiles"));
+    Lazy::new(|| Regex::new(r"năm\s+(?P<y>[0-9]{4})").expect("period pattern compiles"));
 
 #[cfg(test)]
 pub(crate) fn force_patterns() {

@@ -24,7 +24,7 @@ use crate::lexicon::{alternation, UNITS};
 static QUANTITY: Lazy<Regex> = Lazy::new(|| {
     let units = alternation(UNITS.iter().copied());
     Regex::new(&format!(
-        r"(?:\b(?P<b>{BOUND_BEFORE})\s+)?(?P<n>{DIGITS})(?P<s>(?:\s+(?:{SCALE}))*)\s*(?:(?:-|đến|tới)\s*(?P<n2>{DIGITS})\s*)?\s+(?P<u>{units})(?P<a>{BOUND_AFTER})?"
+        r"(?:(?P<b>{BOUND_BEFORE})\s+)?(?P<n>{DIGITS})(?P<s>(?:\s+(?:{SCALE}))*)\s*(?:(?:-|đến|tới)\s*(?P<n2>{DIGITS})\s*)?\s+(?P<u>{units})(?P<a>{BOUND_AFTER})?"
     ))
     .expect("quantity pattern compiles")
 });
