@@ -21,7 +21,7 @@
 //!
 //! ## What it does
 //!
-//! 1. **Normalises** the text ([`normalize`]): Unicode NFC, one tone placement
+//! 1. **Normalises** the text ([`normalize()`]): Unicode NFC, one tone placement
 //!    (`hoà` → `hòa`, `Uỷ` → `Ủy`), whitespace, dashes and quotes, and keeps an
 //!    [`OffsetMap`] back to the input ([`Document::to_original`]).
 //! 2. **Drops** what is not the document ([`segment`]): captions, counters,
