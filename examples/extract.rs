@@ -73,6 +73,15 @@ struct Args {
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     format: Format,
 
+    /// Print each document's deadlines and dated targets in date order as a
+    /// table (with --json: one JSON line per entry) instead of the records
+    #[arg(long)]
+    timeline: bool,
+
+    /// With --timeline: JSON Lines instead of a table
+    #[arg(long, requires = "timeline")]
+    json: bool,
+
     /// No progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
@@ -90,6 +99,7 @@ enum Format {
 /// Where records go and what was seen.
 struct Run {
     extractor: Extractor,
+    timeline: Option<bool>,
     options: RecordOptions,
     pretty: bool,
     out: Option<Box<dyn Write>>,
@@ -124,6 +134,17 @@ impl Run {
         let record = Record::new(doc, self.options);
         if let Some(keep) = &mut self.keep {
             keep.push(serde_json::to_value(&record).map_err(io::Error::other)?);
+        }
+        if let (Some(json), Some(out)) = (self.timeline, &mut self.out) {
+            if json {
+                for entry in vanban::timeline::entries(doc) {
+                    serde_json::to_writer(&mut *out, &entry)?;
+                    out.write_all(b"\n")?;
+                }
+            } else {
+                out.write_all(vanban::timeline::render(doc).as_bytes())?;
+            }
+            return Ok(());
         }
         if let Some(out) = &mut self.out {
             if self.pretty {
@@ -383,6 +404,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
     });
     let mut run = Run {
         extractor,
+        timeline: args.timeline.then_some(args.json),
         options: RecordOptions {
             text: args.text,
             dropped: args.dropped,

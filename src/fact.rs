@@ -7,7 +7,8 @@
 //!
 //! ```
 //! let doc = vanban::extract("Phấn đấu thu ngân sách đạt trên 26.000 tỷ đồng.");
-//! let json = serde_json::to_value(&doc.facts[0]).unwrap();
+//! let money = doc.facts_of("money").next().unwrap();
+//! let json = serde_json::to_value(money).unwrap();
 //! assert_eq!(json["type"], "money");
 //! assert_eq!(json["value"], "26000000000000");
 //! assert_eq!(json["bound"], "over");

@@ -67,6 +67,7 @@ pub mod segment;
 mod span;
 #[cfg(test)]
 mod testing;
+pub mod timeline;
 mod values;
 
 pub use document::{extract, Document, Extractor};

@@ -109,6 +109,46 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
+/// Splits `text` into clauses: at line breaks, `;`, and `.`, `!`, `?` followed
+/// by a space or the end (so `4.400`, `31.8.2025` and `./.` do not split).
+/// Returns the clause spans in order, trimmed of surrounding spaces, none empty.
+pub(crate) fn clauses(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |from: usize, to: usize, out: &mut Vec<Span>| {
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if from + lead < to - trail {
+            out.push(Span::new(from + lead, to - trail));
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let split = match b {
+            b'\n' | b';' => true,
+            b'.' | b'!' | b'?' => {
+                let next = bytes.get(i + 1).copied();
+                let closing_mark = i > 0 && bytes[i - 1] == b'/';
+                !closing_mark && matches!(next, None | Some(b' ' | b'\n'))
+            }
+            _ => false,
+        };
+        if split {
+            push(start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+/// The clause of `clauses` that contains byte `at`, if any.
+pub(crate) fn clause_at(clauses: &[Span], at: usize) -> Option<Span> {
+    let i = clauses.partition_point(|c| c.end <= at);
+    clauses.get(i).copied().filter(|c| c.start <= at)
+}
+
 /// Finds the blocks of `text` that are not the document, in order.
 pub fn dropped_blocks(text: &str) -> Vec<Dropped> {
     let mut out: Vec<Dropped> = Vec::new();
@@ -223,6 +263,19 @@ mod tests {
                 ("\n\nTeaser bài khác".into(), DropReason::AfterClosingMark),
             ]
         );
+    }
+
+    #[test]
+    fn clauses_split_at_sentence_ends_not_in_numbers() {
+        let text = "Thu 4.400 tỷ đồng; chi 31.8.2025. Hết!\nDòng ./. cuối";
+        let got: Vec<&str> = clauses(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(
+            got,
+            ["Thu 4.400 tỷ đồng", "chi 31.8.2025", "Hết", "Dòng ./. cuối"]
+        );
+        let spans = clauses(text);
+        assert_eq!(clause_at(&spans, 2), Some(spans[0]));
+        assert_eq!(clause_at(&spans, text.len() + 5), None);
     }
 
     #[test]
