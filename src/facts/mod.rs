@@ -7,11 +7,14 @@ use crate::fact::Fact;
 use crate::segment::Dropped;
 use crate::values::Source;
 
+pub(crate) mod reference;
+
 /// Adds the named and directive facts to `facts` (which holds the value facts,
 /// sorted by start) and leaves `facts` sorted by start.
 pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
     let mut found: Vec<Fact> = Vec::new();
-    let _ = (src, dropped);
+    let _ = dropped;
+    reference::find(src, &mut found);
     facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
 }
