@@ -49,8 +49,10 @@ use chrono::{Datelike, NaiveDate};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
+use crate::document::DocMeta;
 use crate::fact::{Fact, ReferenceFact};
 use crate::lexicon::{alternation, rows};
+use crate::segment::Dropped;
 use crate::values::{scan, Source};
 use crate::Span;
 
@@ -766,6 +768,110 @@ pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     out.extend(find_found(src).into_iter().map(|f| f.into_fact(src)));
 }
 
+/// How far into the text the document's own identity is looked for.
+const IDENTITY_WINDOW: usize = 2_000;
+
+/// The document's own identity, when its opening is an official header
+/// (`Số: 229/CĐ-TTg`) or reports its issue (`Ngày 11/4/2025, ... đã ký ban hành
+/// Chỉ thị số 07/CT-UBND về việc ...`, `Văn phòng Chính phủ có Thông báo số
+/// 608/TB-VPCP ngày 11/11/2025 ...`).
+pub(crate) fn identity(text: &str, lower: &str, dropped: &[Dropped]) -> Option<DocMeta> {
+    static REPORT_VERB: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b(?:ban hành|ký|có|vừa có|phát hành|ra)[ ]*$")
+            .expect("report-verb pattern compiles")
+    });
+    static CITING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:thực hiện|căn cứ|theo|tại|triển khai)\b").expect("citing pattern compiles")
+    });
+    static SUBJECT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[ ]?,?[ ]?(?:của[ ]+[^,.;\n]{1,80}?[ ]+)?(?:về việc|v/v|về)[ ]+(?P<s>[^\n]+)")
+            .expect("subject pattern compiles")
+    });
+    let mut end = lower.len().min(IDENTITY_WINDOW).min(text.len());
+    while !lower.is_char_boundary(end) || !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let src = Source::new(text.get(..end)?, lower.get(..end)?, None);
+    let found = find_found(&src);
+    for f in &found {
+        if f.rule == "reference.kind_number" || dropped.iter().any(|d| d.span.overlaps(f.span)) {
+            continue;
+        }
+        let head = src.lower.get(..f.span.start).unwrap_or("");
+        let line_start = head.rfind('\n').map_or(0, |p| p + 1);
+        let line = head.get(line_start..).unwrap_or("");
+        let sentence_start = line.rfind(". ").map_or(0, |p| p + 2);
+        let sentence = line.get(sentence_start..).unwrap_or("").trim_start();
+        let header = {
+            let l = line.trim();
+            l.strip_suffix(':')
+                .is_some_and(|l| l.trim_end().ends_with("số"))
+                && l.len() <= 40
+        };
+        let report = f.kind_from == KindFrom::Word
+            && REPORT_VERB.is_match(sentence)
+            && !CITING.is_match(sentence);
+        if !(header || report) {
+            continue;
+        }
+        let subject = if header {
+            subject_below(&src, f.span.end)
+        } else {
+            src.lower
+                .get(f.span.end..)
+                .and_then(|t| SUBJECT.captures(t))
+                .and_then(|c| c.name("s"))
+                .map(|s| {
+                    let from = f.span.end + s.start();
+                    sentence_end(&src, from)
+                })
+                .filter(|s| !s.is_empty())
+        };
+        return Some(DocMeta {
+            kind: f.kind.map(str::to_string),
+            symbol: Some(f.canonical.clone()),
+            issued: f.issued,
+            issuer: f.issuer.clone(),
+            subject,
+        });
+    }
+    None
+}
+
+/// The text from byte `from` to the end of its sentence (`. `, `;`, line end).
+fn sentence_end(src: &Source<'_>, from: usize) -> String {
+    let tail = src.text.get(from..).unwrap_or("");
+    let mut end = tail.find('\n').unwrap_or(tail.len());
+    for stop in [". ", ";"] {
+        if let Some(p) = tail.find(stop) {
+            end = end.min(p);
+        }
+    }
+    let s = tail.get(..end).unwrap_or("").trim();
+    s.strip_suffix('.').unwrap_or(s).trim().to_string()
+}
+
+/// The `Về việc ...` / `V/v ...` line under an official header.
+fn subject_below(src: &Source<'_>, from: usize) -> Option<String> {
+    let tail = src.lower.get(from..)?;
+    let mut offset = from;
+    for line in tail.split('\n').take(12) {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        for cue in ["về việc ", "v/v ", "v/v: "] {
+            if let Some(rest) = t.strip_prefix(cue) {
+                let at = offset + lead + (t.len() - rest.len());
+                let s = sentence_end(src, at);
+                if !s.is_empty() {
+                    return Some(s);
+                }
+            }
+        }
+        offset += line.len() + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -936,6 +1042,88 @@ mod tests {
             "ĐĐ 1/ĐĐ-ĐĐ ngày ",
         ] {
             let _ = refs(input);
+            let n = Normalized::new(input);
+            let _ = identity(&n.text, &n.lower, &[]);
+        }
+    }
+
+    fn meta(input: &str) -> Option<DocMeta> {
+        let n = Normalized::new(input);
+        identity(&n.text, &n.lower, &[])
+    }
+
+    #[test]
+    fn identity_of_reported_and_headed_documents() {
+        let d = NaiveDate::from_ymd_opt;
+        // input, kind, symbol, issued, issuer, subject
+        type Row = (
+            &'static str,
+            Option<&'static str>,
+            &'static str,
+            Option<NaiveDate>,
+            &'static str,
+            Option<&'static str>,
+        );
+        let table: Vec<Row> = vec![
+            (
+                "Ngày 11/4/2025, Chủ tịch UBND tỉnh đã ký ban hành Chỉ thị số 07/CT-UBND về việc đẩy mạnh giải ngân vốn đầu tư công. Nội dung như sau.",
+                Some("Chỉ thị"),
+                "07/CT-UBND",
+                d(2025, 4, 11),
+                "UBND",
+                Some("đẩy mạnh giải ngân vốn đầu tư công"),
+            ),
+            (
+                "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận của Phó Thủ tướng.",
+                Some("Thông báo"),
+                "608/TB-VPCP",
+                d(2025, 11, 11),
+                "VPCP",
+                None,
+            ),
+            (
+                "THỦ TƯỚNG CHÍNH PHỦ\nSố: 229/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVề việc khắc phục hậu quả mưa lũ\n",
+                Some("Công điện"),
+                "229/CĐ-TTg",
+                d(2025, 11, 26),
+                "TTg",
+                Some("khắc phục hậu quả mưa lũ"),
+            ),
+            (
+                "UBND tỉnh vừa ban hành Kế hoạch số 200/KH-UBND ngày 5/3/2025 về triển khai Nghị quyết số 57-NQ/TW.",
+                Some("Kế hoạch"),
+                "200/KH-UBND",
+                d(2025, 3, 5),
+                "UBND",
+                Some("triển khai Nghị quyết số 57-NQ/TW"),
+            ),
+        ];
+        let mut bad = Vec::new();
+        for (input, kind, symbol, issued, issuer, subject) in table {
+            let got = meta(input);
+            let ok = got.as_ref().is_some_and(|m| {
+                m.kind.as_deref() == kind
+                    && m.symbol.as_deref() == Some(symbol)
+                    && m.issued == issued
+                    && m.issuer.as_deref() == Some(issuer)
+                    && m.subject.as_deref() == subject
+            });
+            if !ok {
+                bad.push(format!("{input}: {got:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn no_identity_for_citations() {
+        for input in [
+            "Thực hiện Chỉ thị số 05/CT-TTg ngày 01/3/2025 của Thủ tướng Chính phủ, tỉnh ban hành kế hoạch.",
+            "Chiều 24/8, Tổ công tác số 06 của Chính phủ làm việc với tỉnh.",
+            "Căn cứ Nghị định số 154/2025/NĐ-CP, Sở đã có văn bản hướng dẫn.",
+            "Tỉnh tiếp tục triển khai Đề án 06 ở các cấp.",
+        ] {
+            assert_eq!(meta(input), None, "{input}");
         }
     }
 }
