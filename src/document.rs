@@ -129,7 +129,8 @@ impl Extractor {
     }
 
     /// Sets the document date used for year-less dates and periods. Without
-    /// it, each document's own issue date is used when its text states one.
+    /// it, each document's own issue date is used when its text states one
+    /// ([`Document::meta`], else the first issue date its opening states).
     pub fn with_date(mut self, date: NaiveDate) -> Self {
         self.date = Some(date);
         self
@@ -155,8 +156,8 @@ impl Extractor {
         let meta = crate::facts::reference::identity(&normalized.text, &normalized.lower, &dropped);
         let date = date
             .or(self.date)
-            .or_else(|| own_date(&normalized, &dropped))
-            .or_else(|| meta.as_ref().and_then(|m| m.issued));
+            .or_else(|| meta.as_ref().and_then(|m| m.issued))
+            .or_else(|| own_date(&normalized, &dropped));
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
         crate::facts::find_all(&src, &dropped, &mut facts);

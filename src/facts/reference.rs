@@ -161,13 +161,14 @@ static ISSUED_AFTER: Lazy<Regex> = Lazy::new(|| {
     .expect("issue-date pattern compiles")
 });
 
-/// A sentence that reports an issue: `Ngày 11/4/2025, ... ký ban hành`.
+/// A sentence that reports an issue up to the reference it reports:
+/// `Ngày 11/4/2025, ... đã ký ban hành` (then `Chỉ thị số 07/CT-UBND`).
 static ISSUE_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
         r"^(?:vào[ ]+)?(?:ngày[ ]+)?(?:",
         r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?",
         r"|(?P<wd>\d{1,2})[ ]+tháng[ ]+(?P<wm>\d{1,2})(?:[ ]+năm[ ]+(?P<wy>\d{4}))?",
-        r"),[^\n]*\b(?:ký|ban hành)\b[^\n]*$"
+        r"),[^\n]*\b(?:ký|ban hành|có|phát hành)[ ]*$"
     ))
     .expect("issue-sentence pattern compiles")
 });
@@ -182,7 +183,9 @@ static HEADER_DATE: Lazy<Regex> = Lazy::new(|| {
 const NOT_AFTER_NUMBER: &[&str] = &[
     "năm", "tháng", "ngày", "quý", "tuần", "giờ", "phút", "lần", "tỷ", "tỉ", "triệu", "nghìn",
     "ngàn", "trăm", "điểm", "mục", "khoản", "điều", "bước", "nhóm", "lĩnh", "nội", "nhiệm", "giải",
-    "chỉ", "tiêu", "cấp", "loại", "đợt", "kỳ", "khóa", "tầng", "làn", "km", "ha",
+    "chỉ", "tiêu", "cấp", "loại", "đợt", "kỳ", "khóa", "tầng", "làn", "km", "ha", "vấn", "khâu",
+    "trụ", "đột", "phần", "việc", "người", "đơn", "cơ", "địa", "tỉnh", "xã", "huyện", "yêu",
+    "hạng", "vòng", "chương", "tiểu", "dòng", "trang", "tập", "quyển", "lớp", "tuổi", "x",
 ];
 
 #[cfg(test)]
@@ -408,7 +411,7 @@ fn date_of(caps: &Captures<'_>, anchor: Option<NaiveDate>) -> Option<NaiveDate> 
 /// Reads one symbol match.
 fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
     let whole = caps.get(0)?;
-    if !src.number_starts_clean(whole.start()) {
+    if !src.number_starts_clean(whole.start()) || src.char_before(whole.start()) == Some('-') {
         return None;
     }
     let num = caps.name("num")?;
@@ -684,12 +687,7 @@ fn issued_from_context(src: &Source<'_>, found: &mut [Found]) {
             }
         }
         // An official header: `Số: 229/CĐ-TTg` and the place-and-date line below.
-        let line = head.get(line_start..).unwrap_or("").trim();
-        let header = line
-            .strip_suffix(':')
-            .is_some_and(|l| l.trim_end().ends_with("số"))
-            && line.len() <= 40;
-        if header {
+        if is_header_line(head.get(line_start..).unwrap_or("")) {
             let tail = src.lower.get(found[i].span.end..).unwrap_or("");
             let mut end = tail.len().min(300);
             while !tail.is_char_boundary(end) {
@@ -703,6 +701,16 @@ fn issued_from_context(src: &Source<'_>, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// True if `line` (lowercase, up to a symbol) is the number line of an
+/// official header: `Số: `, `Số `, or a short letterhead ending in `Số:`.
+fn is_header_line(line: &str) -> bool {
+    let l = line.trim();
+    l == "số"
+        || (l.len() <= 40
+            && l.strip_suffix(':')
+                .is_some_and(|l| l.trim_end().ends_with("số")))
 }
 
 /// Finds every reference in the text, overlaps settled (the longer wins).
@@ -802,13 +810,21 @@ pub(crate) fn identity(text: &str, lower: &str, dropped: &[Dropped]) -> Option<D
         let line = head.get(line_start..).unwrap_or("");
         let sentence_start = line.rfind(". ").map_or(0, |p| p + 2);
         let sentence = line.get(sentence_start..).unwrap_or("").trim_start();
-        let header = {
-            let l = line.trim();
-            l.strip_suffix(':')
-                .is_some_and(|l| l.trim_end().ends_with("số"))
-                && l.len() <= 40
-        };
+        let header = is_header_line(line);
+        // Paragraphs of the document before this one.
+        let mut paragraphs = 0;
+        let mut at = 0;
+        for l in src.lower.get(..line_start).unwrap_or("").split('\n') {
+            let span = Span::new(at, at + l.len());
+            if !l.trim().is_empty() && !dropped.iter().any(|d| d.span.overlaps(span)) {
+                paragraphs += 1;
+            }
+            at += l.len() + 1;
+        }
+        let header = header && paragraphs <= 12;
         let report = f.kind_from == KindFrom::Word
+            && paragraphs <= 2
+            && sentence_start == 0
             && REPORT_VERB.is_match(sentence)
             && !CITING.is_match(sentence);
         if !(header || report) {
@@ -1023,6 +1039,63 @@ mod tests {
                 && got[0].code.as_deref() == code
                 && got[0].issuer.as_deref() == issuer;
             if !ok {
+                bad.push(format!("{input}: {got:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn lists_carry_the_kind() {
+        // input, then each reference as `text → Display`
+        let table: &[(&str, &[&str])] = &[
+            (
+                "các Nghị quyết \"bộ tứ trụ cột\" (57-NQ/TW, 59-NQ/TW, 66-NQ/TW, 68-NQ/TW) của Bộ Chính trị",
+                &[
+                    "57-NQ/TW → 57-NQ/TW (Nghị quyết)",
+                    "59-NQ/TW → 59-NQ/TW (Nghị quyết)",
+                    "66-NQ/TW → 66-NQ/TW (Nghị quyết)",
+                    "68-NQ/TW → 68-NQ/TW (Nghị quyết)",
+                ],
+            ),
+            (
+                "Nghị quyết số 57-NQ/TW và 59-NQ/TW",
+                &[
+                    "Nghị quyết số 57-NQ/TW → 57-NQ/TW (Nghị quyết)",
+                    "59-NQ/TW → 59-NQ/TW (Nghị quyết)",
+                ],
+            ),
+            (
+                "các Quy định số 205-QĐ/TW, 144-QĐ/TW và Quyết định số 99-QĐ/TW",
+                &[
+                    "Quy định số 205-QĐ/TW → 205-QĐ/TW (Quy định)",
+                    "144-QĐ/TW → 144-QĐ/TW (Quy định)",
+                    "Quyết định số 99-QĐ/TW → 99-QĐ/TW (Quyết định)",
+                ],
+            ),
+            (
+                "các Quyết định số 274/QĐ-UBND ngày 03/3/2025, số 275/QĐ-UBND",
+                &[
+                    "Quyết định số 274/QĐ-UBND ngày 03/3/2025 → 274/QĐ-UBND (Quyết định) issued 2025-03-03",
+                    "275/QĐ-UBND → 275/QĐ-UBND (Quyết định)",
+                ],
+            ),
+            (
+                // A kind does not carry to another code: 05/CT-TTg is a Chỉ thị.
+                "các Quy định (205-QĐ/TW, 05/CT-TTg)",
+                &[
+                    "205-QĐ/TW → 205-QĐ/TW (Quy định)",
+                    "05/CT-TTg → 05/CT-TTg (Chỉ thị)",
+                ],
+            ),
+        ];
+        let mut bad = Vec::new();
+        for (input, want) in table {
+            let got: Vec<String> = refs(input)
+                .into_iter()
+                .map(|r| format!("{} → {}", r.text, Fact::Reference(r.clone())))
+                .collect();
+            if got != *want {
                 bad.push(format!("{input}: {got:?}"));
             }
         }
