@@ -127,19 +127,22 @@ static LEGISLATURE: Lazy<Regex> =
 const NUM: &str = r"\d{1,5}(?:\.\d{1,3})?";
 const GAP: &str = r"[ ]?\n?[ ]?";
 const CODE: &str = r"[a-zđ][a-zđ0-9&]{0,15}";
+/// `/`, or the full-width and division slashes of converted text.
+const SLASH: &str = "[/\u{ff0f}\u{2215}]";
 
 static SYMBOL: Lazy<Regex> = Lazy::new(|| {
     let p = format!(
         concat!(
             r"(?P<num>{n})(?:",
-            r"{g}/{g}(?P<year>\d{{4}}){g}/{g}(?P<ys>{c}(?:{g}-{g}{c})*)",
-            r"|{g}-{g}(?P<pt>{c}){g}(?P<psep>[/-]){g}(?P<pi>{c})",
-            r"|{g}/{g}(?P<ss>{c}(?:{g}-{g}{c})+)",
+            r"{g}{sl}{g}(?P<year>\d{{4}}){g}{sl}{g}(?P<ys>{c}(?:{g}-{g}{c})*)",
+            r"|{g}-{g}(?P<pt>{c}){g}(?P<psep>{sl}|-){g}(?P<pi>{c})",
+            r"|{g}{sl}{g}(?P<ss>{c}(?:{g}-{g}{c})+)",
             r")\b"
         ),
         n = NUM,
         g = GAP,
-        c = CODE
+        c = CODE,
+        sl = SLASH
     );
     Regex::new(&p).expect("symbol pattern compiles")
 });
@@ -154,10 +157,12 @@ static KIND_NUMBER: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// An issue date right after a symbol: `ngày 22/12/2024`, `, ngày 22-12-2024`,
-/// `ngày 11 tháng 4 năm 2025`.
+/// `ngày 11 tháng 4 năm 2025`; or after its issuer or the verb in the same
+/// clause (the `gap`): `của Chính phủ ngày 12/6/2025`, `được ban hành ngày ...`.
 static ISSUED_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"^,?[ ]?ngày[ ]+(?:",
+        r#"^,?[ ]?(?P<gap>(?:của|do|được|đã được)[ ]+[^,.;:\n\d"()]{0,60}?[ ]+(?:ban hành[ ]+|ký[ ]+)?(?:vào[ ]+)?)?"#,
+        r"ngày[ ]+(?:",
         r"(?P<d>\d{1,2})[ ]?(?P<s1>[/.-])[ ]?(?P<m>\d{1,2})(?:[ ]?(?P<s2>[/.-])[ ]?(?P<y>\d{4}))?",
         r"|(?P<wd>\d{1,2})[ ]+tháng[ ]+(?P<wm>\d{1,2})(?:[ ]*,?[ ]*năm[ ]+(?P<wy>\d{4}))?",
         r")"
@@ -384,8 +389,9 @@ fn kind_before(src: &Source<'_>, at: usize) -> Option<(&'static Kind, usize)> {
     None
 }
 
-/// The issue date written right after byte `at`, and where it ends.
-fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, usize)> {
+/// The issue date written right after byte `at`, and where it ends when the
+/// reference's text should run through it (not across an issuer's name).
+fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, Option<usize>)> {
     let tail = src.lower.get(at..)?;
     let tail = tail.strip_prefix(' ').unwrap_or(tail);
     let offset = src.lower.len() - tail.len();
@@ -399,8 +405,19 @@ fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, usize)> {
             return None;
         }
     }
-    Some((date_of(&caps, src.anchor)?, end))
+    let day = date_of(&caps, src.anchor)?;
+    match caps.name("gap") {
+        None => Some((day, Some(end))),
+        // `của UBND tỉnh về ... từ ngày 5/3`: the date belongs to something else.
+        Some(gap) if gap.as_str().split(' ').any(|w| GAP_STOP.contains(&w)) => None,
+        Some(_) => Some((day, None)),
+    }
 }
+
+/// Words that end the clause of a symbol's issuer: a date after them is not its issue date.
+const GAP_STOP: &[&str] = &[
+    "về", "từ", "đến", "tới", "trước", "sau", "trong", "kể", "hết", "và", "hoặc", "tại", "hạn",
+];
 
 /// The day in captures named `d`/`m`/`y` or `wd`/`wm`/`wy`; a missing year
 /// is the anchor's.
@@ -545,7 +562,9 @@ fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
     }
     if let Some((day, end)) = issued_after(src, core.end) {
         found.issued = Some(day);
-        found.span = Span::new(found.span.start, end);
+        if let Some(end) = end {
+            found.span = Span::new(found.span.start, end);
+        }
     }
     Some(found)
 }
