@@ -174,7 +174,7 @@ static ISSUED_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// `Ngày 11/4/2025, ... đã ký ban hành` (then `Chỉ thị số 07/CT-UBND`).
 static ISSUE_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"^(?:vào[ ]+)?(?:ngày[ ]+)?(?:",
+        r"^(?:\([^()\n]{1,40}\)[ ]*-?[ ]*)?(?:vào[ ]+)?(?:(?:sáng|chiều|trưa|tối)[ ]+)?(?:ngày[ ]+)?(?:",
         r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?",
         r"|(?P<wd>\d{1,2})[ ]+tháng[ ]+(?P<wm>\d{1,2})(?:[ ]+năm[ ]+(?P<wy>\d{4}))?",
         r"),[^\n]*\b(?:ký|ban hành|có|phát hành)[ ]*$"
@@ -856,7 +856,7 @@ pub(crate) fn identity(text: &str, lower: &str, dropped: &[Dropped]) -> Option<D
             && paragraphs <= 2
             && sentence_start == 0
             && REPORT_VERB.is_match(sentence)
-            && !CITING.is_match(sentence);
+            && !CITING.is_match(clause(sentence));
         if !(header || report) {
             continue;
         }
@@ -882,6 +882,15 @@ pub(crate) fn identity(text: &str, lower: &str, dropped: &[Dropped]) -> Option<D
         });
     }
     None
+}
+
+/// The last clause of `sentence` (after its last comma or semicolon), trimmed.
+fn clause(sentence: &str) -> &str {
+    sentence
+        .rfind([',', ';'])
+        .and_then(|p| sentence.get(p + 1..))
+        .unwrap_or(sentence)
+        .trim_start()
 }
 
 /// The text from byte `from` to the end of its sentence (`. `, `;`, line end).
@@ -1252,6 +1261,22 @@ mod tests {
                 d(2025, 11, 26),
                 "TTg",
                 Some("khắc phục hậu quả mưa lũ"),
+            ),
+            (
+                "Thực hiện Chỉ thị số 05/CT-TTg, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về phát triển kinh tế.",
+                Some("Kế hoạch"),
+                "12/KH-UBND",
+                None,
+                "UBND",
+                Some("phát triển kinh tế"),
+            ),
+            (
+                "(Chinhphu.vn) - Sáng 2/10/2025, Bộ Tài chính có Công văn số 1234/BTC-NSNN gửi các địa phương.",
+                Some("Công văn"),
+                "1234/BTC-NSNN",
+                d(2025, 10, 2),
+                "BTC",
+                None,
             ),
             (
                 "UBND tỉnh vừa ban hành Kế hoạch số 200/KH-UBND ngày 5/3/2025 về triển khai Nghị quyết số 57-NQ/TW.",
