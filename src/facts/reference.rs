@@ -365,26 +365,30 @@ fn kind_before(src: &Source<'_>, at: usize) -> Option<(&'static Kind, usize)> {
         ws += 1;
     }
     let window = stripped.get(ws..)?;
-    for law in ["bộ luật", "luật", "pháp lệnh"] {
-        let Some(pos) = window.rfind(law) else {
-            continue;
-        };
-        let name = window.get(pos + law.len()..)?;
-        let start = ws + pos;
-        let boundary = src.char_before(start).is_none_or(|c| !c.is_alphanumeric());
-        let words = name.split_whitespace().count();
-        let clean = name.starts_with(' ')
-            && name.chars().all(|c| c.is_alphabetic() || c == ' ')
-            && (1..=10).contains(&words);
-        let capital = src
-            .text
-            .get(start + law.len() + 1..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(char::is_uppercase);
-        if boundary && clean && capital {
-            let kind = KINDS.iter().find(|k| k.lower == law)?;
-            return Some((kind, start));
-        }
+    // The closest law word; `luật` inside `bộ luật` is the code's.
+    let (mut pos, mut law) = ["luật", "pháp lệnh"]
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|p| (p, *w)))
+        .max_by_key(|(p, _)| *p)?;
+    if law == "luật" && window.get(..pos).is_some_and(|h| h.ends_with("bộ ")) {
+        pos -= "bộ ".len();
+        law = "bộ luật";
+    }
+    let name = window.get(pos + law.len()..)?;
+    let start = ws + pos;
+    let boundary = src.char_before(start).is_none_or(|c| !c.is_alphanumeric());
+    let words = name.split_whitespace().count();
+    let clean = name.starts_with(' ')
+        && name.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && (1..=10).contains(&words);
+    let capital = src
+        .text
+        .get(start + law.len() + 1..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
+    if boundary && clean && capital {
+        let kind = KINDS.iter().find(|k| k.lower == law)?;
+        return Some((kind, start));
     }
     None
 }
