@@ -914,10 +914,17 @@ fn sentence_end(src: &Source<'_>, from: usize) -> String {
 fn subject_below(src: &Source<'_>, from: usize) -> Option<String> {
     let tail = src.lower.get(from..)?;
     let mut offset = from;
+    // The previous non-empty line was an all-caps title (`NGHỊ QUYẾT`, `CÔNG ĐIỆN`).
+    let mut after_title = false;
     for line in tail.split('\n').take(12) {
         let t = line.trim_start();
         let lead = line.len() - t.len();
-        for cue in ["về việc ", "v/v ", "v/v: "] {
+        let cues: &[&str] = if after_title {
+            &["về việc ", "v/v: ", "v/v ", "về "]
+        } else {
+            &["về việc ", "v/v: ", "v/v "]
+        };
+        for cue in cues {
             if let Some(rest) = t.strip_prefix(cue) {
                 let at = offset + lead + (t.len() - rest.len());
                 let s = sentence_end(src, at);
@@ -925,6 +932,11 @@ fn subject_below(src: &Source<'_>, from: usize) -> Option<String> {
                     return Some(s);
                 }
             }
+        }
+        if !t.trim().is_empty() {
+            let original = src.text.get(offset..offset + line.len()).unwrap_or("");
+            after_title = original.chars().any(char::is_alphabetic)
+                && !original.chars().any(char::is_lowercase);
         }
         offset += line.len() + 1;
     }
@@ -1280,6 +1292,22 @@ mod tests {
                 "1234/BTC-NSNN",
                 d(2025, 10, 2),
                 "BTC",
+                None,
+            ),
+            (
+                "BỘ CHÍNH TRỊ\n*\nSố 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\nvề đột phá phát triển khoa học, công nghệ\n\nVề kinh tế: tăng trưởng.\n",
+                Some("Nghị quyết"),
+                "57-NQ/TW",
+                d(2024, 12, 22),
+                "TW",
+                Some("đột phá phát triển khoa học, công nghệ"),
+            ),
+            (
+                "UBND TỈNH\nSố: 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\n\nVề kinh tế: tăng trưởng.\n",
+                Some("Kế hoạch"),
+                "12/KH-UBND",
+                d(2025, 3, 5),
+                "UBND",
                 None,
             ),
             (
