@@ -789,9 +789,17 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
             .then(found[a].span.start.cmp(&found[b].span.start))
     });
     let mut keep = vec![false; found.len()];
+    // Kept spans by start; they never overlap, so the one starting last before
+    // a candidate's end is the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for &i in &order {
-        let clash = (0..found.len()).any(|j| keep[j] && found[j].span.overlaps(found[i].span));
+        let s = found[i].span;
+        let clash = taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start);
         if !clash {
+            taken.insert(s.start, s.end);
             keep[i] = true;
         }
     }
