@@ -286,6 +286,13 @@ fn issuer_code(part: &str) -> String {
     part.to_string()
 }
 
+/// True for the issuer codes of Party bodies (`TW`, `TU`, `VPTW`, `BTCTU`, `ĐU`).
+fn is_party_issuer(part: &str) -> bool {
+    let l = part.to_lowercase();
+    matches!(l.as_str(), "tw" | "tu" | "hu" | "đu" | "qu" | "tư")
+        || (ISSUERS.contains_key(&l) && (l.ends_with("tw") || l.ends_with("tu")))
+}
+
 /// The kind the type letters alone name, for a Party or a state symbol.
 fn kind_of_code(code: &str, party: bool) -> Option<&'static str> {
     KINDS
@@ -449,7 +456,7 @@ fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
     let num = caps.name("num")?;
     let number = num.as_str().to_string();
     let orig = |m: regex::Match<'_>| src.text.get(m.range()).map(squeeze);
-    let (canonical, year, code, issuer, party, letter, rule);
+    let (mut canonical, year, code, issuer, party, letter, rule);
     if let (Some(pt), Some(pi), Some(psep)) = (caps.name("pt"), caps.name("pi"), caps.name("psep"))
     {
         let (t, i) = (orig(pt)?, orig(pi)?);
@@ -504,6 +511,15 @@ fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
         };
         year = y;
         match typed {
+            // `57/NQ-TW`: a Party document written in the state shape.
+            Some(tc) if y.is_none() && parts.len() == 2 && is_party_issuer(&parts[1]) => {
+                let ic = issuer_code(&parts[1]);
+                canonical = format!("{number}-{tc}/{ic}");
+                code = Some(tc.to_string());
+                issuer = Some(ic);
+                letter = false;
+                rule = "reference.party_symbol";
+            }
             Some(tc) => {
                 code = Some(tc.to_string());
                 issuer = Some(canon_parts[1..].join("-"));
@@ -523,7 +539,7 @@ fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
                 };
             }
         }
-        party = false;
+        party = rule == "reference.party_symbol";
     }
     let core = Span::new(whole.start(), whole.end());
     let mut found = Found {
