@@ -13,7 +13,8 @@
 //! Symbol shapes (`../shared/reference/README.md`, section 1): Party
 //! `N-TYPE/ISSUER`; state `N/YYYY/TYPE-ISSUER`, `N/TYPE-ISSUER`, laws and
 //! National Assembly resolutions `N/YYYY/QHnn`, official letters
-//! `N/ISSUER-UNIT`; numbers may be dotted (`66.7/2025/NQ-CP`). Spaces or a line
+//! `N/ISSUER-UNIT`; numbers may be dotted (`66.7/2025/NQ-CP`). A Party
+//! document written in a state shape (`57/NQ-TW`, `72-NQ-TW`) is read as Party. Spaces or a line
 //! break around `/` and `-` and lowercase letters are tolerated; the canonical
 //! symbol has no spaces and its letters in the case the lexicons give
 //! (`TTg`, `CTr`, `QĐi`), other letters as written.
@@ -23,7 +24,9 @@
 //!   (`các Nghị quyết (57-NQ/TW, 59-NQ/TW)`, `Nghị quyết số 57-NQ/TW và 59-NQ/TW`),
 //!   else from the type letters (`lexicon/doc_kinds.tsv`).
 //! - `issued` is `ngày dd/mm/yyyy` or `ngày d tháng m năm yyyy` right after the
-//!   symbol, the date of a sentence that reports the issue
+//!   symbol (or after its issuer or verb in the same clause: `của Chính phủ
+//!   ngày 12/6/2025`, `được ban hành ngày ...`), the date of a sentence that
+//!   reports the issue
 //!   (`Ngày 11/4/2025, ... đã ký ban hành Chỉ thị số 07/CT-UBND`), or the date
 //!   line under an official header `Số: 229/CĐ-TTg`.
 //! - A capitalised kind word and a number without a symbol (`Đề án 06`,
@@ -41,7 +44,9 @@
 //! - Press shorthand without a number separator (`NQ57`) and symbols with a
 //!   blank number (`Số: /TB-VPCP`).
 //! - Laws cited by name and year only (`Luật Đất đai 2024`).
-//! - The issue date given after the issuer (`... của Chính phủ ngày 12/6/2025`).
+//! - A later mention does not inherit the issue date of an earlier one, and
+//!   `Nghị quyết 57` is not resolved to a `57-NQ/TW` cited elsewhere.
+//! - ASCII-folded type letters (`QD-UBND`) are not recognised as types.
 
 use std::collections::HashMap;
 
