@@ -3,7 +3,14 @@
 //! ```text
 //! cargo run --release --example extract -- corpus/docs > facts.jsonl
 //! cargo run --release --example extract -- corpus/docs --eval corpus/gold
+//! cargo run --release --example extract -- corpus/docs --graph cites.csv > /dev/null
+//! cargo run --release --example extract -- corpus/docs --graph cites.dot --graph-format dot > /dev/null
 //! ```
+//!
+//! `--graph` writes the citation edges of the corpus: each document (its own
+//! symbol when its text gives one, else its id) to each document it cites
+//! (the canonical symbol of a `reference` fact), with the cited kind and issue
+//! date; one edge per pair, self-citations left out.
 //!
 //! Reads `.txt` (optional first-line header ` date YYYY-MM-DD `), `.md`, `.jsonl`
 //! and `.json` files and folders of them (recursively, in sorted order), or
@@ -22,7 +29,7 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use vanban::input::{decode_text, markdown_to_text, parse_record, split_header};
 use vanban::output::{Record, RecordOptions};
-use vanban::{Document, Extractor, OffsetMap};
+use vanban::{Document, Extractor, Fact, OffsetMap};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -85,6 +92,150 @@ struct Args {
     /// No progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
+
+    /// Write the citation graph (document -> cited document) to FILE
+    #[arg(long, value_name = "FILE")]
+    graph: Option<PathBuf>,
+
+    /// Format of the --graph file
+    #[arg(long, value_enum, default_value_t = GraphFormat::Csv)]
+    graph_format: GraphFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// `source,document,target,kind,issued`, one edge per line, with a header
+    Csv,
+    /// Graphviz DOT (`dot -Tsvg cites.dot > cites.svg`)
+    Dot,
+}
+
+/// One citation: a document cites another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edge {
+    /// The citing document's own symbol, else its id.
+    source: String,
+    /// The citing document's id.
+    document: String,
+    /// The cited document's canonical symbol.
+    target: String,
+    /// The cited document's kind, if known.
+    kind: Option<String>,
+    /// The cited document's issue date, if the text gives it.
+    issued: Option<NaiveDate>,
+}
+
+/// The citation edges of one document: one per cited symbol, with the first
+/// kind and issue date stated for it; the document's own symbol left out.
+fn edges_of(doc: &Document) -> Vec<Edge> {
+    let id = doc.id.clone().unwrap_or_default();
+    let own = doc.meta.as_ref().and_then(|m| m.symbol.clone());
+    let source = own.clone().unwrap_or_else(|| id.clone());
+    let mut edges: Vec<Edge> = Vec::new();
+    for fact in &doc.facts {
+        let Fact::Reference(r) = fact else { continue };
+        if own.as_deref() == Some(r.canonical.as_str()) {
+            continue;
+        }
+        match edges.iter_mut().find(|e| e.target == r.canonical) {
+            Some(e) => {
+                e.kind = e.kind.take().or_else(|| r.kind.clone());
+                e.issued = e.issued.or(r.issued);
+            }
+            None => edges.push(Edge {
+                source: source.clone(),
+                document: id.clone(),
+                target: r.canonical.clone(),
+                kind: r.kind.clone(),
+                issued: r.issued,
+            }),
+        }
+    }
+    edges
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A DOT string literal.
+fn dot_string(s: &str) -> String {
+    format!(
+        "\"{}\"",
+        s.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', " ")
+    )
+}
+
+fn write_graph(path: &Path, format: GraphFormat, edges: &[Edge]) -> io::Result<()> {
+    let file = File::create(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
+    let mut w = BufWriter::new(file);
+    match format {
+        GraphFormat::Csv => {
+            writeln!(w, "source,document,target,kind,issued")?;
+            for e in edges {
+                writeln!(
+                    w,
+                    "{},{},{},{},{}",
+                    csv_field(&e.source),
+                    csv_field(&e.document),
+                    csv_field(&e.target),
+                    csv_field(e.kind.as_deref().unwrap_or("")),
+                    e.issued.map(|d| d.to_string()).unwrap_or_default()
+                )?;
+            }
+        }
+        GraphFormat::Dot => {
+            writeln!(w, "digraph citations {{")?;
+            writeln!(w, "  rankdir=LR;")?;
+            writeln!(w, "  node [shape=box, fontname=\"sans-serif\"];")?;
+            let mut cited: Vec<(&str, Option<&str>)> = Vec::new();
+            for e in edges {
+                if !cited.iter().any(|(t, _)| *t == e.target) {
+                    cited.push((&e.target, e.kind.as_deref()));
+                }
+            }
+            for (target, kind) in &cited {
+                let label = match kind {
+                    Some(k) if !target.starts_with(k) => format!("{k} {target}"),
+                    _ => target.to_string(),
+                };
+                writeln!(
+                    w,
+                    "  {} [label={}];",
+                    dot_string(target),
+                    dot_string(&label)
+                )?;
+            }
+            // Documents known only by their id are ellipses.
+            let mut ids: Vec<&str> = Vec::new();
+            for e in edges.iter().filter(|e| e.source == e.document) {
+                if !ids.contains(&e.document.as_str()) {
+                    ids.push(&e.document);
+                    writeln!(w, "  {} [shape=ellipse];", dot_string(&e.document))?;
+                }
+            }
+            for e in edges {
+                let label = e.issued.map(|d| d.to_string()).unwrap_or_default();
+                writeln!(
+                    w,
+                    "  {} -> {} [label={}];",
+                    dot_string(&e.source),
+                    dot_string(&e.target),
+                    dot_string(&label)
+                )?;
+            }
+            writeln!(w, "}}")?;
+        }
+    }
+    w.flush()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -104,6 +255,8 @@ struct Run {
     pretty: bool,
     out: Option<Box<dyn Write>>,
     keep: Option<Vec<serde_json::Value>>,
+    /// Citation edges, when `--graph` is given.
+    edges: Option<Vec<Edge>>,
     documents: usize,
     facts: usize,
     errors: usize,
@@ -131,6 +284,9 @@ impl Run {
     fn emit(&mut self, doc: &Document) -> io::Result<()> {
         self.documents += 1;
         self.facts += doc.facts.len();
+        if let Some(edges) = &mut self.edges {
+            edges.extend(edges_of(doc));
+        }
         let record = Record::new(doc, self.options);
         if let Some(keep) = &mut self.keep {
             keep.push(serde_json::to_value(&record).map_err(io::Error::other)?);
@@ -412,6 +568,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
         pretty: args.pretty,
         out,
         keep: args.eval.as_ref().map(|_| Vec::new()),
+        edges: args.graph.as_ref().map(|_| Vec::new()),
         documents: 0,
         facts: 0,
         errors: 0,
@@ -439,6 +596,9 @@ fn run(args: Args) -> io::Result<ExitCode> {
     }
     if let Some(p) = &run.progress {
         p.finish_and_clear();
+    }
+    if let (Some(path), Some(edges)) = (&args.graph, &run.edges) {
+        write_graph(path, args.graph_format, edges)?;
     }
     if let Some(gold_dir) = &args.eval {
         let gold = vanban::eval::load(gold_dir).map_err(io::Error::other)?;

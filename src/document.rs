@@ -23,6 +23,9 @@ pub struct Document {
     pub id: Option<String>,
     /// The document date: given by the caller, else the text's own issue date.
     pub date: Option<NaiveDate>,
+    /// The document's own identity, when the text is a document or reports one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<DocMeta>,
     /// The normalised text.
     pub text: String,
     /// The facts, in order of their start offset.
@@ -74,6 +77,37 @@ impl Document {
     }
 }
 
+/// The identity of the document a text is, or reports the issue of.
+///
+/// Filled from an official header (`Số: 229/CĐ-TTg`, then `Hà Nội, ngày 26
+/// tháng 11 năm 2025`), or from an opening sentence that reports the issue
+/// (`Ngày 11/4/2025, Chủ tịch UBND tỉnh ... đã ký ban hành Chỉ thị số
+/// 07/CT-UBND về việc ...`, `Văn phòng Chính phủ có Thông báo số 608/TB-VPCP
+/// ngày 11/11/2025 ...`). A text that only cites documents has none.
+///
+/// ```
+/// let doc = vanban::extract("Ngày 11/4/2025, Chủ tịch UBND tỉnh đã ký ban hành Chỉ thị số 07/CT-UBND về việc đẩy mạnh giải ngân vốn đầu tư công.");
+/// let meta = doc.meta.unwrap();
+/// assert_eq!(meta.symbol.as_deref(), Some("07/CT-UBND"));
+/// assert_eq!(meta.kind.as_deref(), Some("Chỉ thị"));
+/// assert_eq!(meta.issued.unwrap().to_string(), "2025-04-11");
+/// assert_eq!(meta.issuer.as_deref(), Some("UBND"));
+/// assert_eq!(meta.subject.as_deref(), Some("đẩy mạnh giải ngân vốn đầu tư công"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// The kind of document (`Chỉ thị`, `Thông báo`, `Công điện`, ...).
+    pub kind: Option<String>,
+    /// Its symbol, canonical as in a `reference` fact (`07/CT-UBND`).
+    pub symbol: Option<String>,
+    /// Its issue date.
+    pub issued: Option<NaiveDate>,
+    /// The issuer part of its symbol (`UBND`, `VPCP`, `TTg`).
+    pub issuer: Option<String>,
+    /// What it is about: the phrase after `về việc` / `về` (`V/v` in a header).
+    pub subject: Option<String>,
+}
+
 /// Extracts facts; build it once and reuse it (it is `Send + Sync`).
 ///
 /// ```
@@ -95,7 +129,8 @@ impl Extractor {
     }
 
     /// Sets the document date used for year-less dates and periods. Without
-    /// it, each document's own issue date is used when its text states one.
+    /// it, each document's own issue date is used when its text states one
+    /// ([`Document::meta`], else the first issue date its opening states).
     pub fn with_date(mut self, date: NaiveDate) -> Self {
         self.date = Some(date);
         self
@@ -118,8 +153,10 @@ impl Extractor {
     pub fn extract_dated(&self, text: &str, date: Option<NaiveDate>) -> Document {
         let normalized = Normalized::new(text);
         let dropped = dropped_blocks(&normalized.text);
+        let meta = crate::facts::reference::identity(&normalized.text, &normalized.lower, &dropped);
         let date = date
             .or(self.date)
+            .or_else(|| meta.as_ref().and_then(|m| m.issued))
             .or_else(|| own_date(&normalized, &dropped));
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
@@ -130,6 +167,7 @@ impl Extractor {
         Document {
             id: None,
             date,
+            meta,
             facts,
             dropped,
             map: normalized.map,
@@ -220,6 +258,23 @@ mod tests {
     fn own_date_from_an_official_header() {
         let doc = extract("Số: 229/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 11, 26));
+    }
+
+    #[test]
+    fn meta_of_the_text_and_its_date_as_fallback() {
+        let doc = extract("Ngày 11 tháng 4 năm 2025, UBND tỉnh đã ký ban hành Chỉ thị số 07/CT-UBND về việc giải ngân vốn.\n\nHọp ngày 20/11.");
+        let meta = doc.meta.clone().expect("a reported directive");
+        assert_eq!(meta.symbol.as_deref(), Some("07/CT-UBND"));
+        assert_eq!(meta.subject.as_deref(), Some("giải ngân vốn"));
+        assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 4, 11));
+        assert_eq!(
+            doc.facts.last().unwrap().to_string(),
+            "2025-11-20 (inferred year)"
+        );
+        assert_eq!(
+            extract("Thực hiện Chỉ thị số 05/CT-TTg, tỉnh họp.").meta,
+            None
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ mod testing;
 pub mod timeline;
 mod values;
 
-pub use document::{extract, Document, Extractor};
+pub use document::{extract, DocMeta, Document, Extractor};
 pub use error::{Error, ErrorKind};
 pub use fact::{
     Bound, DateFact, Fact, Grain, Money, MoneyFact, PercentFact, Period, PeriodFact, QuantityFact,

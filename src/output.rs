@@ -4,13 +4,14 @@
 //! {"id":"000_2983cdfa499ed57e","date":"2025-08-24","facts":[{"type":"date","text":"24/8","span":[17,21],"value":"2025-08-24","inferred_year":true,"rule":"date.day_month"}]}
 //! ```
 //!
-//! `id`, `date` and `facts` are always present; `text` (the normalised text the
+//! `id`, `date` and `facts` are always present; `meta` (the document's own
+//! identity) when the text has one; `text` (the normalised text the
 //! spans point into) and `dropped` (blocks that are not the document) on request.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::{Document, Dropped, Fact};
+use crate::{DocMeta, Document, Dropped, Fact};
 
 /// What a record includes beyond `id`, `date` and `facts`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub struct Record<'a> {
     pub id: Option<&'a str>,
     /// The document date.
     pub date: Option<NaiveDate>,
+    /// The document's own identity, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a DocMeta>,
     /// The facts, in order of their start offset.
     pub facts: &'a [Fact],
     /// The normalised text, if asked for.
@@ -51,6 +55,7 @@ impl<'a> Record<'a> {
         Record {
             id: doc.id.as_deref(),
             date: doc.date,
+            meta: doc.meta.as_ref(),
             facts: &doc.facts,
             text: options.text.then_some(doc.text.as_str()),
             dropped: options.dropped.then_some(doc.dropped.as_slice()),

@@ -11,6 +11,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("percent", 0.95),
     ("date", 0.95),
     ("period", 0.95),
+    ("reference", 0.97),
     ("target", 0.80),
     ("deadline", 0.85),
 ];

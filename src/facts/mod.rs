@@ -8,6 +8,7 @@ use crate::segment::Dropped;
 use crate::values::Source;
 
 mod deadline;
+pub(crate) mod reference;
 mod target;
 
 /// Adds the named and directive facts to `facts` (which holds the value facts,
@@ -15,6 +16,7 @@ mod target;
 pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
     let mut found: Vec<Fact> = Vec::new();
     let _ = dropped;
+    reference::find(src, &mut found);
     target::find(src, facts, &mut found);
     deadline::find(src, facts, &mut found);
     facts.append(&mut found);

@@ -4,6 +4,8 @@
 //! |------------------|----------------|--------------------|
 //! | `currencies.tsv` | `word`, `code` | money              |
 //! | `units.tsv`      | `unit`         | quantity           |
+//! | `doc_kinds.tsv`  | `kind`, `code`, `from_code`, `bare` | reference |
+//! | `issuers.tsv`    | `code`, `name` | reference          |
 
 use once_cell::sync::Lazy;
 
