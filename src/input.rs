@@ -20,6 +20,8 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind};
 use crate::span::OffsetMap;
 
+pub use crate::encoding::{decode, Encoding};
+
 /// Splits an optional first-line header ` date YYYY-MM-DD ` off a text file.
 /// Returns the date and the text after the header (the whole text if none).
 pub fn split_header(text: &str) -> (Option<NaiveDate>, &str) {

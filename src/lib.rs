@@ -55,6 +55,7 @@
 #![deny(missing_docs)]
 
 mod document;
+mod encoding;
 mod error;
 pub mod eval;
 mod fact;

@@ -468,6 +468,26 @@ fn tone_position(letters: &[char]) -> Option<usize> {
     None
 }
 
+/// True if `word` (NFC) is one Vietnamese syllable: initial consonant, vowel
+/// nucleus and final consonant of the language, at most one tone mark.
+pub(crate) fn is_syllable(word: &str) -> bool {
+    let mut lowered = ['a'; MAX_SYLLABLE];
+    let mut n = 0;
+    let mut tones = 0;
+    for c in word.chars() {
+        let Some(l) = letter(c) else {
+            return false;
+        };
+        if n == MAX_SYLLABLE {
+            return false;
+        }
+        tones += (l.tone != 0) as usize;
+        lowered[n] = lower(l.base);
+        n += 1;
+    }
+    tones <= 1 && tone_position(&lowered[..n]).is_some()
+}
+
 /// Moves a word's single tone mark to the vowel that carries it; `None` if
 /// the word is not a syllable with one tone mark or the mark is already there.
 fn retone(letters: &mut [Letter]) -> Option<String> {
@@ -613,6 +633,18 @@ mod tests {
         let n = Normalized::new("ĐỒNG Tỷ KELVIN \u{212a}");
         assert_eq!(n.lower.len(), n.text.len());
         assert!(n.lower.starts_with("đồng tỷ kelvin"));
+    }
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "Việt", "Nam", "người", "nghiêng", "khuỷu", "quý", "gì", "Ủy",
+        ] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in ["café", "José", "ViÖt", "Hµ", "xyz", "việtt", "đđ", "aàa"] {
+            assert!(!is_syllable(w), "{w}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! | `units.tsv`      | `unit`         | quantity           |
 //! | `doc_kinds.tsv`  | `kind`, `code`, `from_code`, `bare` | reference |
 //! | `issuers.tsv`    | `code`, `name` | reference          |
+//! | `tcvn3.tsv`      | `byte`, `char` | input decoding     |
 
 use once_cell::sync::Lazy;
 
