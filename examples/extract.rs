@@ -3,40 +3,43 @@
 //! ```text
 //! cargo run --release --example extract -- corpus/docs > facts.jsonl
 //! cargo run --release --example extract -- corpus/docs --eval corpus/gold
-//! cargo run --release --example extract -- corpus/docs --graph cites.csv > /dev/null
+//! cargo run --release --example extract -- dump.jsonl --jobs 2 -o facts.jsonl
 //! cargo run --release --example extract -- corpus/docs --graph cites.dot --graph-format dot > /dev/null
 //! ```
 //!
-//! `--graph` writes the citation edges of the corpus: each document (its own
-//! symbol when its text gives one, else its id) to each document it cites
-//! (the canonical symbol of a `reference` fact), with the cited kind and issue
-//! date; one edge per pair, self-citations left out.
-//!
 //! Reads `.txt` (optional first-line header ` date YYYY-MM-DD `), `.md`, `.jsonl`
 //! and `.json` files and folders of them (recursively, in sorted order), or
-//! standard input (`-` or no path). Writes one JSON object per document. A bad
-//! file or record gets one line on stderr naming it; the rest is still
-//! processed and the exit status is 1 at the end.
+//! standard input (`-` or no path). Writes one JSON object per document, in
+//! input order. A bad file or record gets one line on stderr naming it (and
+//! its line); the rest is still processed and the exit status is 1 at the end.
+//!
+//! Documents stream: a reader parses the input one document at a time, `--jobs`
+//! workers extract, and a writer puts the results back in input order, with a
+//! bounded number of documents in flight, so memory does not grow with the input.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use vanban::input::{decode_text, markdown_to_text, parse_record, split_header};
+use vanban::input::{
+    decode, markdown_to_text, parse_record, record_from_value, split_header, Encoding,
+};
 use vanban::output::{Record, RecordOptions};
-use vanban::{Document, Extractor, Fact, OffsetMap};
+use vanban::{Document, Extractor, OffsetMap};
 
 #[derive(Parser, Debug)]
 #[command(
     name = "extract",
     version,
-    about = "Extract facts (money, percentages, dates, periods, ...) from Vietnamese government texts as JSON Lines",
-    after_help = "Output: one JSON object per document: {\"id\", \"date\", \"facts\": [{\"type\", \"text\", \"span\", ...}]}.\n\
+    about = "Extract facts (money, percentages, dates, periods, targets, deadlines, ...) from Vietnamese government texts as JSON Lines",
+    after_help = "Output: one JSON object per document, in input order: {\"id\", \"date\", \"facts\": [{\"type\", \"text\", \"span\", ...}]}.\n\
 Spans are byte offsets into the normalised text (--text includes it).\n\
 Exit status: 0 if every input was read, 1 if any file or record was bad (each is named on stderr), 2 on usage errors."
 )]
@@ -60,6 +63,15 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = 0)]
     show_errors: usize,
 
+    /// Print each document's deadlines and dated targets in date order as a
+    /// table (with --json: one JSON line per entry) instead of the records
+    #[arg(long)]
+    timeline: bool,
+
+    /// With --timeline: JSON Lines instead of a table
+    #[arg(long, requires = "timeline")]
+    json: bool,
+
     /// Document date for documents that give none (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     date: Option<NaiveDate>,
@@ -80,162 +92,26 @@ struct Args {
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     format: Format,
 
-    /// Print each document's deadlines and dated targets in date order as a
-    /// table (with --json: one JSON line per entry) instead of the records
-    #[arg(long)]
-    timeline: bool,
-
-    /// With --timeline: JSON Lines instead of a table
-    #[arg(long, requires = "timeline")]
-    json: bool,
-
-    /// No progress bar and no summary
-    #[arg(short, long)]
-    quiet: bool,
+    /// Text encoding of .txt and .md input: auto detects UTF-8/UTF-16 (BOM),
+    /// Windows-1258, TCVN3, VNI and VIQR, and refuses what it cannot tell
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
 
     /// Write the citation graph (document -> cited document) to FILE
     #[arg(long, value_name = "FILE")]
     graph: Option<PathBuf>,
 
     /// Format of the --graph file
-    #[arg(long, value_enum, default_value_t = GraphFormat::Csv)]
-    graph_format: GraphFormat,
-}
+    #[arg(long, value_enum, default_value_t = GraphFormatArg::Csv)]
+    graph_format: GraphFormatArg,
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum GraphFormat {
-    /// `source,document,target,kind,issued`, one edge per line, with a header
-    Csv,
-    /// Graphviz DOT (`dot -Tsvg cites.dot > cites.svg`)
-    Dot,
-}
+    /// Documents extracted in parallel (output stays in input order)
+    #[arg(short, long, value_name = "N", default_value_t = 1)]
+    jobs: usize,
 
-/// One citation: a document cites another.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Edge {
-    /// The citing document's own symbol, else its id.
-    source: String,
-    /// The citing document's id.
-    document: String,
-    /// The cited document's canonical symbol.
-    target: String,
-    /// The cited document's kind, if known.
-    kind: Option<String>,
-    /// The cited document's issue date, if the text gives it.
-    issued: Option<NaiveDate>,
-}
-
-/// The citation edges of one document: one per cited symbol, with the first
-/// kind and issue date stated for it; the document's own symbol left out.
-fn edges_of(doc: &Document) -> Vec<Edge> {
-    let id = doc.id.clone().unwrap_or_default();
-    let own = doc.meta.as_ref().and_then(|m| m.symbol.clone());
-    let source = own.clone().unwrap_or_else(|| id.clone());
-    let mut edges: Vec<Edge> = Vec::new();
-    for fact in &doc.facts {
-        let Fact::Reference(r) = fact else { continue };
-        if own.as_deref() == Some(r.canonical.as_str()) {
-            continue;
-        }
-        match edges.iter_mut().find(|e| e.target == r.canonical) {
-            Some(e) => {
-                e.kind = e.kind.take().or_else(|| r.kind.clone());
-                e.issued = e.issued.or(r.issued);
-            }
-            None => edges.push(Edge {
-                source: source.clone(),
-                document: id.clone(),
-                target: r.canonical.clone(),
-                kind: r.kind.clone(),
-                issued: r.issued,
-            }),
-        }
-    }
-    edges
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// A DOT string literal.
-fn dot_string(s: &str) -> String {
-    format!(
-        "\"{}\"",
-        s.replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', " ")
-    )
-}
-
-fn write_graph(path: &Path, format: GraphFormat, edges: &[Edge]) -> io::Result<()> {
-    let file = File::create(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display())))?;
-    let mut w = BufWriter::new(file);
-    match format {
-        GraphFormat::Csv => {
-            writeln!(w, "source,document,target,kind,issued")?;
-            for e in edges {
-                writeln!(
-                    w,
-                    "{},{},{},{},{}",
-                    csv_field(&e.source),
-                    csv_field(&e.document),
-                    csv_field(&e.target),
-                    csv_field(e.kind.as_deref().unwrap_or("")),
-                    e.issued.map(|d| d.to_string()).unwrap_or_default()
-                )?;
-            }
-        }
-        GraphFormat::Dot => {
-            writeln!(w, "digraph citations {{")?;
-            writeln!(w, "  rankdir=LR;")?;
-            writeln!(w, "  node [shape=box, fontname=\"sans-serif\"];")?;
-            let mut cited: Vec<(&str, Option<&str>)> = Vec::new();
-            for e in edges {
-                if !cited.iter().any(|(t, _)| *t == e.target) {
-                    cited.push((&e.target, e.kind.as_deref()));
-                }
-            }
-            for (target, kind) in &cited {
-                let label = match kind {
-                    Some(k) if !target.starts_with(k) => format!("{k} {target}"),
-                    _ => target.to_string(),
-                };
-                writeln!(
-                    w,
-                    "  {} [label={}];",
-                    dot_string(target),
-                    dot_string(&label)
-                )?;
-            }
-            // Documents known only by their id are ellipses.
-            let mut ids: Vec<&str> = Vec::new();
-            for e in edges.iter().filter(|e| e.source == e.document) {
-                if !ids.contains(&e.document.as_str()) {
-                    ids.push(&e.document);
-                    writeln!(w, "  {} [shape=ellipse];", dot_string(&e.document))?;
-                }
-            }
-            for e in edges {
-                let label = e.issued.map(|d| d.to_string()).unwrap_or_default();
-                writeln!(
-                    w,
-                    "  {} -> {} [label={}];",
-                    dot_string(&e.source),
-                    dot_string(&e.target),
-                    dot_string(&label)
-                )?;
-            }
-            writeln!(w, "}}")?;
-        }
-    }
-    w.flush()
+    /// No progress bar and no summary
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -247,24 +123,151 @@ enum Format {
     Jsonl,
 }
 
-/// Where records go and what was seen.
-struct Run {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum GraphFormatArg {
+    /// `source,document,target,kind,issued`, one edge per line, with a header
+    Csv,
+    /// Graphviz DOT (`dot -Tsvg cites.dot > cites.svg`)
+    Dot,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    Utf8,
+    Utf16,
+    Windows1258,
+    Tcvn3,
+    Vni,
+    Viqr,
+}
+
+impl EncodingArg {
+    fn get(self) -> Option<Encoding> {
+        Some(match self {
+            EncodingArg::Auto => return None,
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Utf16 => Encoding::Utf16,
+            EncodingArg::Windows1258 => Encoding::Windows1258,
+            EncodingArg::Tcvn3 => Encoding::Tcvn3,
+            EncodingArg::Vni => Encoding::Vni,
+            EncodingArg::Viqr => Encoding::Viqr,
+        })
+    }
+}
+
+/// One document to extract.
+struct Job {
+    id: String,
+    text: String,
+    date: Option<NaiveDate>,
+    markdown: bool,
+    /// Bytes of the source before `text` (a header), and the source's length.
+    prefix: Option<(usize, usize)>,
+}
+
+/// What the workers need, shared read-only.
+struct Settings {
     extractor: Extractor,
-    timeline: Option<bool>,
     options: RecordOptions,
     pretty: bool,
-    out: Option<Box<dyn Write>>,
+    timeline: Option<bool>,
+    graph: bool,
+}
+
+/// A finished document: the bytes to write, the number of facts, its
+/// citation edges (with --graph).
+struct Done {
+    out: Vec<u8>,
+    facts: usize,
+    edges: Vec<vanban::graph::Edge>,
+}
+
+fn process(job: Job, s: &Settings) -> Done {
+    let doc: Document = if job.markdown {
+        let (plain, md_map) = markdown_to_text(&job.text);
+        s.extractor
+            .extract_dated(&plain, job.date)
+            .with_source_map(md_map)
+    } else {
+        s.extractor.extract_dated(&job.text, job.date)
+    };
+    let doc = match job.prefix {
+        Some((skip, total)) => doc.with_source_map(OffsetMap::skip_prefix(skip, total)),
+        None => doc,
+    }
+    .with_id(job.id);
+    let mut out = Vec::new();
+    match s.timeline {
+        Some(true) => {
+            for entry in vanban::timeline::entries(&doc) {
+                serde_json::to_writer(&mut out, &entry).expect("timeline entries serialise");
+                out.push(b'\n');
+            }
+        }
+        Some(false) => out.extend_from_slice(vanban::timeline::render(&doc).as_bytes()),
+        None => {
+            let record = Record::new(&doc, s.options);
+            if s.pretty {
+                serde_json::to_writer_pretty(&mut out, &record).expect("records serialise");
+            } else {
+                serde_json::to_writer(&mut out, &record).expect("records serialise");
+            }
+            out.push(b'\n');
+        }
+    }
+    Done {
+        out,
+        facts: doc.facts.len(),
+        edges: if s.graph {
+            vanban::graph::edges(&doc)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Writes finished documents in input order and keeps the counts.
+struct Writer {
+    out: Option<Box<dyn Write + Send>>,
     keep: Option<Vec<serde_json::Value>>,
-    /// Citation edges, when `--graph` is given.
-    edges: Option<Vec<Edge>>,
+    edges: Vec<vanban::graph::Edge>,
     documents: usize,
     facts: usize,
+}
+
+impl Writer {
+    fn write(&mut self, mut done: Done) -> io::Result<()> {
+        self.documents += 1;
+        self.facts += done.facts;
+        self.edges.append(&mut done.edges);
+        if let Some(keep) = &mut self.keep {
+            keep.push(serde_json::from_slice(&done.out).map_err(io::Error::other)?);
+        }
+        if let Some(out) = &mut self.out {
+            out.write_all(&done.out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where the reader sends jobs: run at once, or to the worker pool.
+enum Sink<'a> {
+    Inline(&'a Settings, &'a mut Writer),
+    Pool(mpsc::SyncSender<(usize, Job)>),
+}
+
+/// Reads inputs into jobs, reporting bad input as it goes.
+struct Reader<'a> {
+    sink: Sink<'a>,
+    next: usize,
     errors: usize,
     bytes: u64,
+    encoding: Option<Encoding>,
     progress: Option<ProgressBar>,
 }
 
-impl Run {
+impl Reader<'_> {
     fn error(&mut self, place: &str, message: &str) {
         self.errors += 1;
         let line = format!("extract: {place}: {message}");
@@ -281,36 +284,15 @@ impl Run {
         }
     }
 
-    fn emit(&mut self, doc: &Document) -> io::Result<()> {
-        self.documents += 1;
-        self.facts += doc.facts.len();
-        if let Some(edges) = &mut self.edges {
-            edges.extend(edges_of(doc));
+    fn submit(&mut self, job: Job) -> io::Result<()> {
+        let seq = self.next;
+        self.next += 1;
+        match &mut self.sink {
+            Sink::Inline(settings, writer) => writer.write(process(job, settings)),
+            Sink::Pool(tx) => tx
+                .send((seq, job))
+                .map_err(|_| io::Error::other("the workers stopped")),
         }
-        let record = Record::new(doc, self.options);
-        if let Some(keep) = &mut self.keep {
-            keep.push(serde_json::to_value(&record).map_err(io::Error::other)?);
-        }
-        if let (Some(json), Some(out)) = (self.timeline, &mut self.out) {
-            if json {
-                for entry in vanban::timeline::entries(doc) {
-                    serde_json::to_writer(&mut *out, &entry)?;
-                    out.write_all(b"\n")?;
-                }
-            } else {
-                out.write_all(vanban::timeline::render(doc).as_bytes())?;
-            }
-            return Ok(());
-        }
-        if let Some(out) = &mut self.out {
-            if self.pretty {
-                serde_json::to_writer_pretty(&mut *out, &record)?;
-            } else {
-                serde_json::to_writer(&mut *out, &record)?;
-            }
-            out.write_all(b"\n")?;
-        }
-        Ok(())
     }
 
     fn text_document(
@@ -320,27 +302,46 @@ impl Run {
         bytes: &[u8],
         markdown: bool,
     ) -> io::Result<()> {
-        let text = match decode_text(bytes) {
+        let text = match decode(bytes, self.encoding) {
             Ok(t) => t,
             Err(e) => {
                 self.error(place, &e.to_string());
                 return Ok(());
             }
         };
-        let (date, body) = split_header(text);
-        let offset = text.len() - body.len() + (bytes.len() - text.len());
-        let doc = if markdown {
-            let (plain, md_map) = markdown_to_text(body);
-            self.extractor
-                .extract_dated(&plain, date)
-                .with_source_map(md_map)
-                .with_source_map(OffsetMap::skip_prefix(offset, bytes.len()))
-        } else {
-            self.extractor
-                .extract_dated(body, date)
-                .with_source_map(OffsetMap::skip_prefix(offset, bytes.len()))
+        let (date, body) = split_header(&text);
+        // Spans map back to the source bytes only when it was UTF-8 already.
+        let prefix = (text.len() == bytes.len() || bytes.starts_with(b"\xef\xbb\xbf"))
+            .then(|| (bytes.len() - body.len(), bytes.len()));
+        let job = Job {
+            id: id.to_string(),
+            text: body.to_string(),
+            date,
+            markdown,
+            prefix,
         };
-        self.emit(&doc.with_id(id))
+        self.submit(job)
+    }
+
+    fn record(
+        &mut self,
+        place: &str,
+        default_id: String,
+        value: Result<vanban::input::Record, vanban::Error>,
+    ) -> io::Result<()> {
+        match value {
+            Ok(r) => self.submit(Job {
+                id: r.id.unwrap_or(default_id),
+                text: r.text,
+                date: r.date,
+                markdown: false,
+                prefix: None,
+            }),
+            Err(e) => {
+                self.error(place, &e.to_string());
+                Ok(())
+            }
+        }
     }
 
     fn json_lines(&mut self, stem: &str, name: &str, reader: impl Read) -> io::Result<()> {
@@ -364,30 +365,27 @@ impl Run {
             if text.trim().is_empty() {
                 continue;
             }
-            match parse_record(text) {
-                Ok(r) => {
-                    let id = r.id.unwrap_or_else(|| format!("{stem}:{number}"));
-                    let doc = self.extractor.extract_dated(&r.text, r.date).with_id(id);
-                    self.emit(&doc)?;
+            let parsed = parse_record(text).map_err(|e| {
+                if truncated {
+                    vanban::Error::new(e.kind(), format!("{e} (the last line is truncated)"))
+                } else {
+                    e
                 }
-                Err(e) if truncated => {
-                    self.error(&place, &format!("{e} (the last line is truncated)"))
-                }
-                Err(e) => self.error(&place, &e.to_string()),
-            }
+            });
+            self.record(&place, format!("{stem}:{number}"), parsed)?;
         }
         Ok(())
     }
 
     fn json_file(&mut self, stem: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
-        let text = match decode_text(bytes) {
+        let text = match decode(bytes, Some(Encoding::Utf8)) {
             Ok(t) => t,
             Err(e) => {
                 self.error(name, &e.to_string());
                 return Ok(());
             }
         };
-        let value: serde_json::Value = match serde_json::from_str(text) {
+        let value: serde_json::Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
                 self.error(
@@ -403,25 +401,12 @@ impl Run {
         };
         let single = records.len() == 1;
         for (i, v) in records.iter().enumerate() {
-            let place = if single {
-                name.to_string()
+            let (place, id) = if single {
+                (name.to_string(), stem.to_string())
             } else {
-                format!("{name}[{i}]")
+                (format!("{name}[{i}]"), format!("{stem}:{}", i + 1))
             };
-            match vanban::input::record_from_value(v) {
-                Ok(r) => {
-                    let id = r.id.unwrap_or_else(|| {
-                        if single {
-                            stem.to_string()
-                        } else {
-                            format!("{stem}:{}", i + 1)
-                        }
-                    });
-                    let doc = self.extractor.extract_dated(&r.text, r.date).with_id(id);
-                    self.emit(&doc)?;
-                }
-                Err(e) => self.error(&place, &e.to_string()),
-            }
+            self.record(&place, id, record_from_value(v))?;
         }
         Ok(())
     }
@@ -524,22 +509,65 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads every input, sending jobs to `sink`.
+fn read_all(
+    reader: &mut Reader<'_>,
+    args: &Args,
+    files: &[PathBuf],
+    expand_errors: Vec<(String, String)>,
+) -> io::Result<()> {
+    for (place, message) in expand_errors {
+        reader.error(&place, &message);
+    }
+    let use_stdin = args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-");
+    if use_stdin {
+        reader.stdin(args.format)?;
+    }
+    for f in files {
+        if let Some(p) = &reader.progress {
+            p.set_message(
+                f.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+        reader.file(f, args.format)?;
+    }
+    Ok(())
+}
+
 fn run(args: Args) -> io::Result<ExitCode> {
     let started = Instant::now();
     let mut extractor = Extractor::new().keep_dropped(args.keep_dropped);
     if let Some(d) = args.date {
         extractor = extractor.with_date(d);
     }
-    let out: Option<Box<dyn Write>> = match (&args.output, &args.eval) {
+    let settings = Settings {
+        extractor,
+        options: RecordOptions {
+            text: args.text,
+            dropped: args.dropped,
+        },
+        pretty: args.pretty,
+        timeline: args.timeline.then_some(args.json),
+        graph: args.graph.is_some(),
+    };
+    let out: Option<Box<dyn Write + Send>> = match (&args.output, &args.eval) {
         (Some(p), _) => Some(Box::new(BufWriter::new(File::create(p).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot write {}: {e}", p.display()))
         })?))),
         (None, Some(_)) => None,
-        (None, None) => Some(Box::new(BufWriter::new(io::stdout().lock()))),
+        (None, None) => Some(Box::new(BufWriter::new(io::stdout()))),
+    };
+    let mut writer = Writer {
+        out,
+        keep: args.eval.as_ref().map(|_| Vec::new()),
+        edges: Vec::new(),
+        documents: 0,
+        facts: 0,
     };
     let mut files = Vec::new();
     let mut expand_errors = Vec::new();
-    let use_stdin = args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-");
     for p in args.paths.iter().filter(|p| p.as_os_str() != "-") {
         expand(p, &mut files, &mut expand_errors);
     }
@@ -558,51 +586,83 @@ fn run(args: Args) -> io::Result<ExitCode> {
         );
         bar
     });
-    let mut run = Run {
-        extractor,
-        timeline: args.timeline.then_some(args.json),
-        options: RecordOptions {
-            text: args.text,
-            dropped: args.dropped,
-        },
-        pretty: args.pretty,
-        out,
-        keep: args.eval.as_ref().map(|_| Vec::new()),
-        edges: args.graph.as_ref().map(|_| Vec::new()),
-        documents: 0,
-        facts: 0,
-        errors: 0,
-        bytes: 0,
-        progress,
+    let jobs = args.jobs.max(1);
+    let (errors, bytes) = if jobs == 1 {
+        let mut reader = Reader {
+            sink: Sink::Inline(&settings, &mut writer),
+            next: 0,
+            errors: 0,
+            bytes: 0,
+            encoding: args.encoding.get(),
+            progress: progress.clone(),
+        };
+        read_all(&mut reader, &args, &files, expand_errors)?;
+        (reader.errors, reader.bytes)
+    } else {
+        // Bounded queues: at most 4 documents per worker in flight.
+        let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(jobs * 2);
+        let job_rx = std::sync::Mutex::new(job_rx);
+        let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Done)>(jobs * 2);
+        std::thread::scope(|scope| -> io::Result<(usize, u64)> {
+            for _ in 0..jobs {
+                let done_tx = done_tx.clone();
+                let (job_rx, settings) = (&job_rx, &settings);
+                scope.spawn(move || loop {
+                    let next = job_rx.lock().expect("job queue lock").recv();
+                    let Ok((seq, job)) = next else { break };
+                    if done_tx.send((seq, process(job, settings))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(done_tx);
+            let writer = &mut writer;
+            let write_thread = scope.spawn(move || -> io::Result<()> {
+                let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+                let mut next = 0;
+                for (seq, done) in done_rx {
+                    pending.insert(seq, done);
+                    while let Some(d) = pending.remove(&next) {
+                        writer.write(d)?;
+                        next += 1;
+                    }
+                }
+                Ok(())
+            });
+            let mut reader = Reader {
+                sink: Sink::Pool(job_tx),
+                next: 0,
+                errors: 0,
+                bytes: 0,
+                encoding: args.encoding.get(),
+                progress: progress.clone(),
+            };
+            let read = read_all(&mut reader, &args, &files, expand_errors);
+            let (errors, bytes) = (reader.errors, reader.bytes);
+            drop(reader); // closes the job queue: the workers finish
+            write_thread.join().expect("writer thread")?;
+            read?;
+            Ok((errors, bytes))
+        })?
     };
-    for (place, message) in expand_errors {
-        run.error(&place, &message);
-    }
-    if use_stdin {
-        run.stdin(args.format)?;
-    }
-    for f in &files {
-        if let Some(p) = &run.progress {
-            p.set_message(
-                f.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            );
-        }
-        run.file(f, args.format)?;
-    }
-    if let Some(out) = &mut run.out {
+    if let Some(out) = &mut writer.out {
         out.flush()?;
     }
-    if let Some(p) = &run.progress {
+    if let Some(p) = &progress {
         p.finish_and_clear();
     }
-    if let (Some(path), Some(edges)) = (&args.graph, &run.edges) {
-        write_graph(path, args.graph_format, edges)?;
+    if let Some(path) = &args.graph {
+        let format = match args.graph_format {
+            GraphFormatArg::Csv => vanban::graph::GraphFormat::Csv,
+            GraphFormatArg::Dot => vanban::graph::GraphFormat::Dot,
+        };
+        std::fs::write(path, vanban::graph::render(&writer.edges, format)).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+        })?;
     }
     if let Some(gold_dir) = &args.eval {
         let gold = vanban::eval::load(gold_dir).map_err(io::Error::other)?;
-        let pred = run.keep.take().unwrap_or_default();
+        let pred = writer.keep.take().unwrap_or_default();
         let scores = vanban::eval::score(&gold, &pred, vanban::eval::TYPES);
         print!("{scores}");
         if args.show_errors > 0 {
@@ -612,16 +672,17 @@ fn run(args: Args) -> io::Result<ExitCode> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "extract: {} documents, {} facts, {} bad inputs, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            run.documents,
-            run.facts,
-            run.errors,
-            run.bytes as f64 / 1e6,
+            "extract: {} documents, {} facts, {} bad inputs, {:.1} MB in {:.2} s ({:.1} MB/s, {} jobs)",
+            writer.documents,
+            writer.facts,
+            errors,
+            bytes as f64 / 1e6,
             secs,
-            run.bytes as f64 / 1e6 / secs.max(1e-9)
+            bytes as f64 / 1e6 / secs.max(1e-9),
+            jobs
         );
     }
-    Ok(if run.errors > 0 {
+    Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -60,6 +60,7 @@ mod error;
 pub mod eval;
 mod fact;
 mod facts;
+pub mod graph;
 pub mod input;
 mod lexicon;
 pub mod normalize;
