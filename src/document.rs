@@ -120,6 +120,7 @@ pub struct DocMeta {
 pub struct Extractor {
     date: Option<NaiveDate>,
     keep_dropped: bool,
+    keep_html: bool,
 }
 
 impl Extractor {
@@ -143,6 +144,13 @@ impl Extractor {
         self
     }
 
+    /// Leaves HTML tags and character references in the text (by default
+    /// they are removed first, see [`crate::html`]).
+    pub fn keep_html(mut self, keep: bool) -> Self {
+        self.keep_html = keep;
+        self
+    }
+
     /// Normalises `text` and extracts its facts.
     pub fn extract(&self, text: &str) -> Document {
         self.extract_dated(text, None)
@@ -151,7 +159,11 @@ impl Extractor {
     /// Like [`Extractor::extract`], with a document date for this document
     /// that takes precedence over the extractor's.
     pub fn extract_dated(&self, text: &str, date: Option<NaiveDate>) -> Document {
-        let normalized = Normalized::new(text);
+        let (plain, html_map) = match (self.keep_html, crate::html::to_text(text)) {
+            (false, Some((plain, map))) => (std::borrow::Cow::Owned(plain), Some(map)),
+            _ => (std::borrow::Cow::Borrowed(text), None),
+        };
+        let normalized = Normalized::new(&plain);
         let dropped = dropped_blocks(&normalized.text);
         let meta = crate::facts::reference::identity(&normalized.text, &normalized.lower, &dropped);
         let date = date
@@ -172,7 +184,7 @@ impl Extractor {
             dropped,
             map: normalized.map,
             text: normalized.text,
-            source_maps: Vec::new(),
+            source_maps: html_map.into_iter().collect(),
         }
     }
 }
@@ -229,6 +241,23 @@ pub fn extract(text: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_is_removed_and_spans_map_back() {
+        let input = "<p>Thu ngân sách đạt <b>trên&nbsp;4.400 tỷ đồng</b>.</p><p>Tin khác</p>";
+        let doc = extract(input);
+        assert_eq!(
+            doc.text,
+            "Thu ngân sách đạt trên 4.400 tỷ đồng.\n\nTin khác"
+        );
+        let money = doc.facts_of("money").next().unwrap();
+        assert_eq!(
+            &input[doc.to_original(money.span()).range()],
+            "trên&nbsp;4.400 tỷ đồng"
+        );
+        let kept = Extractor::new().keep_html(true).extract(input);
+        assert!(kept.text.starts_with("<p>"));
+    }
 
     #[test]
     fn extractor_is_send_and_sync() {

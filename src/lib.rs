@@ -61,6 +61,7 @@ pub mod eval;
 mod fact;
 mod facts;
 pub mod graph;
+pub mod html;
 pub mod input;
 mod lexicon;
 pub mod normalize;

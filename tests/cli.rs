@@ -9,20 +9,30 @@ fn binary() -> PathBuf {
     // target/<profile>/deps/cli-… → target/<profile>/examples/extract
     let exe = std::env::current_exe().expect("test binary path");
     let dir = exe.parent().and_then(Path::parent).expect("target dir");
-    dir.join("examples").join(format!("extract{}", std::env::consts::EXE_SUFFIX))
+    dir.join("examples")
+        .join(format!("extract{}", std::env::consts::EXE_SUFFIX))
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(binary());
     cmd.args(args)
         .arg("--quiet")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("the example is built by cargo test");
     if let Some(bytes) = stdin {
         use std::io::Write;
-        child.stdin.take().expect("stdin").write_all(bytes).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(bytes)
+            .expect("write stdin");
     }
     child.wait_with_output().expect("example runs")
 }
@@ -45,7 +55,11 @@ fn lines(out: &Output) -> Vec<serde_json::Value> {
 fn corpus_gives_one_line_per_document() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
     let out = run(&[corpus.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = lines(&out);
     assert_eq!(docs.len(), 5);
     assert_eq!(docs[0]["id"], "000_2983cdfa499ed57e");
@@ -58,7 +72,11 @@ fn bad_input_is_named_and_nothing_else_is_lost() {
     std::fs::write(dir.join("a_good.txt"), " date 2025-01-02 Thu 5 tỷ đồng.").unwrap();
     std::fs::write(dir.join("b_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     std::fs::write(dir.join("c_empty.txt"), "  \n").unwrap();
-    std::fs::write(dir.join("d_noise.txt"), b"\x89\xff\xfe\x80\x81garbage\x90\x91").unwrap();
+    std::fs::write(
+        dir.join("d_noise.txt"),
+        b"\x89\xff\xfe\x80\x81garbage\x90\x91",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("e_dump.jsonl"),
         concat!(
@@ -74,7 +92,10 @@ fn bad_input_is_named_and_nothing_else_is_lost() {
     .unwrap();
     let out = run(&[dir.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<String> = lines(&out).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["a_good", "r1", "r5"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let errors: Vec<&str> = stderr.lines().collect();
@@ -89,9 +110,16 @@ fn bad_input_is_named_and_nothing_else_is_lost() {
     ];
     assert_eq!(errors.len(), expect.len(), "{stderr}");
     for (line, want) in errors.iter().zip(expect) {
-        assert!(line.starts_with("extract: ") && line.contains(want), "{line:?} lacks {want:?}");
+        assert!(
+            line.starts_with("extract: ") && line.contains(want),
+            "{line:?} lacks {want:?}"
+        );
     }
-    assert!(errors[6].ends_with("(the last line is truncated)"), "{}", errors[6]);
+    assert!(
+        errors[6].ends_with("(the last line is truncated)"),
+        "{}",
+        errors[6]
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -122,7 +150,10 @@ fn jobs_keep_input_order() {
 
 #[test]
 fn stdin_text_and_json_lines() {
-    let out = run(&["-", "--date", "2025-08-01"], Some("Chiều 24/8, thu 5 tỷ đồng.".as_bytes()));
+    let out = run(
+        &["-", "--date", "2025-08-01"],
+        Some("Chiều 24/8, thu 5 tỷ đồng.".as_bytes()),
+    );
     assert!(out.status.success());
     let docs = lines(&out);
     assert_eq!(docs[0]["id"], "stdin");
@@ -135,14 +166,26 @@ fn stdin_text_and_json_lines() {
 fn timeline_views() {
     let text = "+ Đến hết ngày 30/6/2025: Giải ngân đạt tối thiểu 50% kế hoạch.\n\
                 Sở Tài chính báo cáo trước ngày 18/4/2025.";
-    let out = run(&["-", "--date", "2025-04-11", "--timeline"], Some(text.as_bytes()));
+    let out = run(
+        &["-", "--date", "2025-04-11", "--timeline"],
+        Some(text.as_bytes()),
+    );
     let table = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows[0], "== stdin (2025-04-11): 3 entries");
-    assert!(rows[1].starts_with("2025-04-18  deadline before"), "{table}");
+    assert!(
+        rows[1].starts_with("2025-04-18  deadline before"),
+        "{table}"
+    );
     assert!(rows[2].starts_with("2025-06-30  deadline by"), "{table}");
-    assert!(rows[3].starts_with("2025-06-30  target   at_least"), "{table}");
-    let out = run(&["-", "--date", "2025-04-11", "--timeline", "--json"], Some(text.as_bytes()));
+    assert!(
+        rows[3].starts_with("2025-06-30  target   at_least"),
+        "{table}"
+    );
+    let out = run(
+        &["-", "--date", "2025-04-11", "--timeline", "--json"],
+        Some(text.as_bytes()),
+    );
     let entries = lines(&out);
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[0]["due"], "2025-04-18");
@@ -155,14 +198,34 @@ fn citation_graph_files() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
     let csv = dir.join("cites.csv");
     let dot = dir.join("cites.dot");
-    let out = run(&[corpus.to_str().unwrap(), "--graph", csv.to_str().unwrap()], None);
+    let out = run(
+        &[corpus.to_str().unwrap(), "--graph", csv.to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success());
     let table = std::fs::read_to_string(&csv).unwrap();
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows[0], "source,document,target,kind,issued");
-    assert!(rows.contains(&"07/CT-UBND,004_e88531560b653bf0,05/CT-TTg,Chỉ thị,2025-03-01"), "{table}");
-    assert!(!rows.iter().any(|r| r.ends_with(",07/CT-UBND,Chỉ thị,2025-04-11")), "a document does not cite itself");
-    run(&[corpus.to_str().unwrap(), "--graph", dot.to_str().unwrap(), "--graph-format", "dot"], None);
+    assert!(
+        rows.contains(&"07/CT-UBND,004_e88531560b653bf0,05/CT-TTg,Chỉ thị,2025-03-01"),
+        "{table}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.ends_with(",07/CT-UBND,Chỉ thị,2025-04-11")),
+        "a document does not cite itself"
+    );
+    run(
+        &[
+            corpus.to_str().unwrap(),
+            "--graph",
+            dot.to_str().unwrap(),
+            "--graph-format",
+            "dot",
+        ],
+        None,
+    );
     let graph = std::fs::read_to_string(&dot).unwrap();
     assert!(graph.starts_with("digraph citations {"));
     assert!(graph.contains("\"07/CT-UBND\" -> \"57-NQ/TW\""), "{graph}");
@@ -172,11 +235,23 @@ fn citation_graph_files() {
 #[test]
 fn markdown_and_legacy_encodings() {
     let dir = temp_dir("enc");
-    std::fs::write(dir.join("a.md"), "# Báo cáo\n\n- Thu **5 tỷ đồng**\n- Đạt *58,5%*\n").unwrap();
+    std::fs::write(
+        dir.join("a.md"),
+        "# Báo cáo\n\n- Thu **5 tỷ đồng**\n- Đạt *58,5%*\n",
+    )
+    .unwrap();
     // "Thu ngân sách đạt 100 tỷ đồng" in TCVN3, made with `iconv -t TCVN5712-1`.
-    std::fs::write(dir.join("b.txt"), b"Thu ng\xa9n s\xb8ch \xae\xb9t 100 t\xfb \xae\xe5ng").unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        b"Thu ng\xa9n s\xb8ch \xae\xb9t 100 t\xfb \xae\xe5ng",
+    )
+    .unwrap();
     let out = run(&[dir.to_str().unwrap(), "--text"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = lines(&out);
     assert_eq!(docs[0]["text"], "Báo cáo\n\n- Thu 5 tỷ đồng\n- Đạt 58,5%");
     assert_eq!(docs[0]["facts"][0]["text"], "5 tỷ đồng");
@@ -189,7 +264,16 @@ fn markdown_and_legacy_encodings() {
 fn help_names_every_option() {
     let out = run(&["--help"], None);
     let help = String::from_utf8_lossy(&out.stdout);
-    for opt in ["--output", "--eval", "--timeline", "--graph", "--jobs", "--encoding", "--date", "--text"] {
+    for opt in [
+        "--output",
+        "--eval",
+        "--timeline",
+        "--graph",
+        "--jobs",
+        "--encoding",
+        "--date",
+        "--text",
+    ] {
         assert!(help.contains(opt), "--help lacks {opt}");
     }
 }
