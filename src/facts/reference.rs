@@ -58,7 +58,7 @@ use crate::document::DocMeta;
 use crate::fact::{Fact, ReferenceFact};
 use crate::lexicon::{alternation, rows};
 use crate::segment::Dropped;
-use crate::values::{scan, Source};
+use crate::values::{scan_with, Source};
 use crate::Span;
 
 /// For which symbol shape the type letters alone name a kind.
@@ -142,7 +142,7 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
             r"{g}{sl}{g}(?P<year>\d{{4}}){g}{sl}{g}(?P<ys>{c}(?:{g}-{g}{c})*)",
             r"|{g}-{g}(?P<pt>{c}){g}(?P<psep>{sl}|-){g}(?P<pi>{c})",
             r"|{g}{sl}{g}(?P<ss>{c}(?:{g}-{g}{c})+)",
-            r")\b"
+            r")"
         ),
         n = NUM,
         g = GAP,
@@ -156,7 +156,7 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
 static KIND_NUMBER: Lazy<Regex> = Lazy::new(|| {
     let kinds = alternation(KINDS.iter().filter(|k| k.bare).map(|k| k.lower.as_str()));
     Regex::new(&format!(
-        r"\b(?P<k>{kinds})[ ]+(?:(?P<so>số)[ ]+)?(?P<num>\d{{1,4}}(?:\.\d{{1,3}})?)(?:/(?P<year>\d{{4}}))?"
+        r"(?P<k>{kinds})[ ]+(?:(?P<so>số)[ ]+)?(?P<num>\d{{1,4}}(?:\.\d{{1,3}})?)(?:/(?P<year>\d{{4}}))?"
     ))
     .expect("kind-number pattern compiles")
 });
@@ -771,29 +771,15 @@ fn is_header_line(line: &str) -> bool {
 /// Finds every reference in the text, overlaps settled (the longer wins).
 fn find_found(src: &Source<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
-    let mut facts_unused = Vec::new();
-    scan(
-        &SYMBOL,
-        src,
-        |caps| {
-            if let Some(f) = accept_symbol(src, caps) {
-                found.push(f);
-            }
-            None
-        },
-        &mut facts_unused,
-    );
-    scan(
-        &KIND_NUMBER,
-        src,
-        |caps| {
-            if let Some(f) = accept_kind_number(src, caps) {
-                found.push(f);
-            }
-            None
-        },
-        &mut facts_unused,
-    );
+    let mut keep = |f: Option<Found>| match f {
+        Some(f) => {
+            found.push(f);
+            true
+        }
+        None => false,
+    };
+    scan_with(&SYMBOL, src, |caps| keep(accept_symbol(src, caps)));
+    scan_with(&KIND_NUMBER, src, |caps| keep(accept_kind_number(src, caps)));
     found.sort_by(|a, b| {
         a.span
             .start

@@ -123,28 +123,34 @@ pub(crate) fn scan<'t>(
     mut accept: impl FnMut(&Captures<'t>) -> Option<Fact>,
     out: &mut Vec<Fact>,
 ) {
+    scan_with(re, src, |caps| match accept(caps) {
+        Some(fact) => {
+            out.push(fact);
+            true
+        }
+        None => false,
+    });
+}
+
+/// [`scan`] for rules that keep their own results: `accept` says whether it
+/// took the match (the scan then resumes after it).
+pub(crate) fn scan_with<'t>(
+    re: &Regex,
+    src: &Source<'t>,
+    mut accept: impl FnMut(&Captures<'t>) -> bool,
+) {
     let mut pos = 0;
     while pos <= src.lower.len() {
         let Some(caps) = re.captures_at(src.lower, pos) else {
             break;
         };
         let whole = caps.get(0).expect("group 0 always exists");
-        let verdict = if src.on_word_boundaries(whole.start(), whole.end()) {
-            accept(&caps)
+        let taken = src.on_word_boundaries(whole.start(), whole.end()) && accept(&caps);
+        pos = if taken && whole.end() > whole.start() {
+            whole.end()
         } else {
-            None
+            next_char(src.lower, whole.start())
         };
-        match verdict {
-            Some(fact) => {
-                out.push(fact);
-                pos = if whole.end() > whole.start() {
-                    whole.end()
-                } else {
-                    next_char(src.lower, whole.start())
-                };
-            }
-            None => pos = next_char(src.lower, whole.start()),
-        }
     }
 }
 
