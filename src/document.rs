@@ -43,7 +43,7 @@ impl Document {
     /// ```
     /// let input = "Tỉnh uỷ  giao 5 tỷ đồng";
     /// let doc = vanban::extract(input);
-    /// let money = &doc.facts[0];
+    /// let money = doc.facts_of("money").next().unwrap();
     /// assert_eq!(&input[doc.to_original(money.span()).range()], "5 tỷ đồng");
     /// ```
     pub fn to_original(&self, span: Span) -> Span {

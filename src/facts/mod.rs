@@ -3,6 +3,8 @@
 //!
 //! Each family is a module with its rules and an examples file beside it.
 
+pub(crate) mod agency;
+
 use crate::fact::Fact;
 use crate::segment::Dropped;
 use crate::values::Source;
@@ -11,7 +13,8 @@ use crate::values::Source;
 /// sorted by start) and leaves `facts` sorted by start.
 pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
     let mut found: Vec<Fact> = Vec::new();
-    let _ = (src, dropped);
+    let _ = dropped;
+    agency::find(src, &mut found);
     facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
 }
