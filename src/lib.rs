@@ -62,6 +62,7 @@ mod facts;
 pub mod input;
 mod lexicon;
 pub mod normalize;
+pub mod outline;
 pub mod output;
 pub mod segment;
 mod span;
@@ -76,6 +77,7 @@ pub use fact::{
     RuleId,
 };
 pub use normalize::{fold, normalize, Normalized};
+pub use outline::OutlineNode;
 pub use segment::{DropReason, Dropped};
 pub use span::{OffsetMap, Span};
 pub use values::date::parse_date;
