@@ -331,17 +331,23 @@ pub(crate) fn force_patterns() {
     }
 }
 
-/// Finds the agency facts of `src`.
+/// Finds the agency facts of `src` (the examples runner's entry point).
+#[cfg(test)]
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     let folded = Folded::new(src.lower);
     for m in mentions(src, &folded) {
-        out.push(Fact::Agency(AgencyFact {
-            text: src.slice(m.span).to_string(),
-            span: m.span,
-            name: m.name,
-            rule: m.rule.into(),
-        }));
+        out.push(to_fact(src, &m));
     }
+}
+
+/// The agency fact of a mention.
+pub(crate) fn to_fact(src: &Source<'_>, m: &Mention) -> Fact {
+    Fact::Agency(AgencyFact {
+        text: src.slice(m.span).to_string(),
+        span: m.span,
+        name: m.name.clone(),
+        rule: m.rule.into(),
+    })
 }
 
 /// Every agency mention of `src`, sorted by start, overlaps settled.

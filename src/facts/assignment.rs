@@ -1,0 +1,929 @@
+//! Assignments: a task put on named bodies.
+//!
+//! | Written                                                              | lead / support            |
+//! |----------------------------------------------------------------------|---------------------------|
+//! | `giao Sở Tài chính chủ trì, phối hợp các sở, ngành liên quan tham mưu ...` | `Sở Tài chính` / `các sở, ngành liên quan` |
+//! | `Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan ...` | `Sở Nội vụ` / `Sở Tài chính`, `các cơ quan liên quan` |
+//! | `đề nghị Thường trực Tỉnh ủy Lào Cai tập trung lãnh đạo ...`          | `Thường trực Tỉnh ủy Lào Cai` |
+//! | `yêu cầu các cấp, các ngành cần quyết tâm ...`                       | `các cấp, các ngành`      |
+//! | `b) Sở Tài chính:` then `- Rà soát ...`                              | `Sở Tài chính` (each bullet) |
+//! | `Sở Xây dựng, Sở Công Thương: tập trung ...`                         | `Sở Xây dựng`, `Sở Công Thương` |
+//!
+//! The bodies are a list of agencies (canonical names) and generic
+//! collectives as written (`các địa phương`, `Ủy ban nhân dân các huyện, thành
+//! phố`), separated by `,`, `;` or `và`. A list is the lead when a cue comes
+//! before it (`giao`, `đề nghị`, `yêu cầu`, `lưu ý`, `chỉ đạo`) or when it is the
+//! subject of a clause: at the start of a sentence or an outline item and
+//! followed by a directive verb (`chủ trì`, `phối hợp`, `có trách nhiệm`,
+//! `tham mưu`, `cần`, `tập trung`, ...) or by `:`. A heading that names bodies
+//! assigns every line under it. `support` is the list after `phối hợp (với)`;
+//! `deadline` is a date (or the end of a period) in the same clause after a
+//! time-limit word (`trước`, `đến hết`, `trong`, ...); `assigner` is the title
+//! (`Phó Thủ tướng`, `Chủ tịch UBND tỉnh`) stated in the paragraph, else the one
+//! the document names most.
+//!
+//! ```
+//! let doc = vanban::extract("Phó Thủ tướng giao Bộ Xây dựng chủ trì, phối hợp với các Bộ, cơ quan và địa phương liên quan xem xét, báo cáo Thủ tướng Chính phủ trước ngày 31/12/2025.");
+//! let a = doc.facts_of("assignment").next().unwrap();
+//! assert_eq!(a.to_string(), "Bộ Xây dựng + các Bộ, cơ quan và địa phương liên quan: xem xét, báo cáo Thủ tướng Chính phủ trước ngày 31/12/2025 by 2025-12-31");
+//! ```
+//!
+//! # Not handled
+//! - A subject carried over from an earlier sentence (`Sở Tài chính chủ trì
+//!   ... Tiếp tục rà soát ...`): the second sentence is not an assignment.
+//! - Tasks set by a verb before the subject's list in prose (`chỉ đạo các đơn vị
+//!   tăng cường ...` inside a longer clause is read as an assignment to `các đơn vị`).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::agency::Mention;
+use crate::fact::{AssignmentFact, Fact};
+use crate::lexicon::{alternation, PROVINCES};
+use crate::outline::OutlineNode;
+use crate::segment::lines;
+use crate::values::Source;
+use crate::Span;
+
+/// Nouns of generic collectives (`các sở, ban, ngành`).
+const COLLECTIVE_NOUNS: &str = "đơn vị sự nghiệp|cơ quan chức năng|cơ quan|đơn vị|địa phương|chủ đầu tư|nhà đầu tư|doanh nghiệp|đoàn thể|tổ chức|bộ|sở|ban|ngành|cấp|tỉnh|thành phố|huyện|xã|phường|hội";
+
+static COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
+    let n = COLLECTIVE_NOUNS;
+    Regex::new(&format!(
+        r"^(?:các|những)\s+(?:{n})\b(?:\s*,\s*(?:các\s+)?(?:{n})\b|\s+và\s+(?:{n})\b)*(?:\s+(?:có liên quan|liên quan|chức năng))?"
+    ))
+    .expect("collective pattern compiles")
+});
+
+static COMMITTEES_COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:ubnd|ủy ban nhân dân)\s+các\s+(?:cấp|huyện|xã|phường|quận|thị xã|thành phố)\b(?:\s*,\s*(?:huyện|xã|phường|quận|thị xã|thành phố|đặc khu)\b)*(?:\s+(?:có liên quan|liên quan))?")
+        .expect("committees collective pattern compiles")
+});
+
+/// A title before a collective: the heads of the bodies are assigned.
+static TITLE_COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:chủ tịch|giám đốc|thủ trưởng|người đứng đầu)\s+")
+        .expect("title pattern compiles")
+});
+
+static SUBORDINATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s+(?:trực thuộc|thuộc)\s+").expect("subordinate pattern compiles"));
+
+static PROVINCE: Lazy<Regex> = Lazy::new(|| {
+    let forms: Vec<String> = PROVINCES
+        .iter()
+        .map(|(f, _)| crate::normalize::lower_same_len(f))
+        .collect();
+    Regex::new(&format!(
+        r"^(?P<t>tỉnh\s+)?(?P<p>{})\b",
+        alternation(forms.iter().map(String::as_str))
+    ))
+    .expect("province pattern compiles")
+});
+
+static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
+    PROVINCES
+        .iter()
+        .map(|(f, n)| (crate::normalize::lower_same_len(f), *n))
+        .collect()
+});
+
+static SEPARATOR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*(?:,|;|\s+và\b)\s*").expect("separator pattern compiles"));
+
+/// Between a subject and its verb: a parenthesis, `theo chức năng, nhiệm vụ`.
+static INSERTION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\s*\([^()\n]{0,120}\))?(?:\s*,?\s*(?:theo|căn cứ)\s+(?:phạm vi|chức năng),?\s*(?:nhiệm vụ|quản lý)?(?:,?\s*quyền hạn)?(?:\s+được giao)?\s*,?)?")
+        .expect("insertion pattern compiles")
+});
+
+/// Verbs that make a list the lead wherever a clause starts.
+static STRONG_VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|được giao|cần|phải|cũng cần)\b")
+        .expect("strong verb pattern compiles")
+});
+
+/// Directive verbs after a subject at the start of a sentence or item.
+static VERB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"^\s*(?:tiếp tục|tập trung|chủ động|khẩn trương|tăng cường|thực hiện|triển khai|rà soát|nghiên cứu|",
+        r"hướng dẫn|chỉ đạo|đẩy mạnh|đẩy nhanh|xây dựng|hoàn thành|hoàn thiện|bảo đảm|đảm bảo|giữ vững|",
+        r"nỗ lực|quyết tâm|theo dõi|kiểm tra|sớm|kịp thời|bám sát|quan tâm|ưu tiên|đề xuất|báo cáo|xem xét|",
+        r"cân đối|trình|tổ chức|nâng cao|cập nhật|xử lý|giải quyết|thúc đẩy|phát huy|khắc phục|lập|ban hành|",
+        r"chịu trách nhiệm|quán triệt|linh hoạt|phản ánh|chuẩn bị|hỗ trợ|đôn đốc|giám sát)\b"
+    ))
+    .expect("verb pattern compiles")
+});
+
+static CUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?P<cue>giao cho|giao|đề nghị|yêu cầu|lưu ý|chỉ đạo)\s*,?\s+")
+        .expect("cue pattern compiles")
+});
+
+static SUPPORT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+").expect("support pattern compiles")
+});
+
+static ITEM_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"\b(?:các|những|ubnd|ủy ban nhân dân|chủ tịch|giám đốc|thủ trưởng|tỉnh|trung ương)\b",
+    )
+    .expect("item start pattern compiles")
+});
+
+static TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:phó thủ tướng|thủ tướng|chủ tịch (?:ubnd|ủy ban nhân dân) (?:tỉnh|thành phố)|bộ trưởng|bí thư tỉnh ủy)\b")
+        .expect("title pattern compiles")
+});
+
+/// A line's outline marker (`a)`, `1.`, `-`, `+`).
+static LINE_MARKER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:(?:điều\s+\d+\s*[.:]|[ivx]{1,5}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)]?|[a-zđ]\)|[-•*+])\s+)?")
+        .expect("line marker pattern compiles")
+});
+
+/// Words before a date or period that make it a time limit.
+const LIMIT_WORDS: &[&str] = &[
+    "trước",
+    "đến",
+    "hết",
+    "chậm nhất",
+    "vào",
+    "hoàn thành",
+    "trong",
+    "xong",
+    "hạn",
+];
+
+/// Longest task text, in words.
+const TASK_WORDS: usize = 30;
+
+#[cfg(test)]
+pub(crate) fn force_patterns() {
+    for re in [
+        &COLLECTIVE,
+        &COMMITTEES_COLLECTIVE,
+        &TITLE_COLLECTIVE,
+        &SUBORDINATE,
+        &PROVINCE,
+        &SEPARATOR,
+        &INSERTION,
+        &STRONG_VERB,
+        &VERB,
+        &CUE,
+        &SUPPORT,
+        &ITEM_START,
+        &TITLE,
+        &LINE_MARKER,
+    ] {
+        Lazy::force(re);
+    }
+}
+
+/// A list of bodies: where it ends, and their names.
+#[derive(Debug, Clone)]
+struct List {
+    end: usize,
+    names: Vec<String>,
+}
+
+struct Reader<'a, 's> {
+    src: &'a Source<'s>,
+    mentions: &'a [Mention],
+    /// The province the document is about (`tỉnh` alone refers to it).
+    home: Option<String>,
+}
+
+impl Reader<'_, '_> {
+    fn lower_at(&self, pos: usize) -> &str {
+        self.src.lower.get(pos..).unwrap_or("")
+    }
+
+    fn mention_at(&self, pos: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.span.start < pos);
+        self.mentions.get(i).filter(|m| m.span.start == pos)
+    }
+
+    fn capital_at(&self, pos: usize) -> bool {
+        self.src
+            .text
+            .get(pos..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    fn written(&self, start: usize, end: usize) -> String {
+        let s = self.src.slice(Span::new(start, end));
+        let s = s
+            .split_whitespace()
+            .map(|w| match w {
+                "UBND" => "Ủy ban nhân dân",
+                "HĐND" => "Hội đồng nhân dân",
+                _ => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A sentence-initial `Các` is not part of the name.
+        match s.strip_prefix("Các ").or_else(|| s.strip_prefix("Những ")) {
+            Some(rest) if s.starts_with('C') => format!("các {rest}"),
+            Some(rest) => format!("những {rest}"),
+            None => s,
+        }
+    }
+
+    /// One body starting at `pos`: (end, name).
+    fn item_at(&self, pos: usize) -> Option<(usize, String)> {
+        if let Some(m) = self.mention_at(pos) {
+            return Some((m.span.end, m.name.clone()));
+        }
+        let tail = self.lower_at(pos);
+        for article in ["các ", "những "] {
+            if let Some(rest) = tail.strip_prefix(article) {
+                if let Some(m) = self.mention_at(pos + tail.len() - rest.len()) {
+                    return Some((m.span.end, m.name.clone()));
+                }
+            }
+        }
+        if let Some(m) = COMMITTEES_COLLECTIVE.find(tail) {
+            return Some((pos + m.end(), self.written(pos, pos + m.end())));
+        }
+        if let Some(t) = TITLE_COLLECTIVE.find(tail) {
+            let after = pos + t.end();
+            let rest = self.lower_at(after);
+            let m = COMMITTEES_COLLECTIVE
+                .find(rest)
+                .or_else(|| COLLECTIVE.find(rest))?;
+            return Some((after + m.end(), self.written(pos, after + m.end())));
+        }
+        if let Some(m) = COLLECTIVE.find(tail) {
+            let mut end = pos + m.end();
+            let mut name = self.written(pos, end);
+            if let Some(s) = SUBORDINATE.find(self.lower_at(end)) {
+                if let Some(owner) = self.mention_at(end + s.end()) {
+                    name = format!("{name} {} {}", self.written(end, end + s.end()), owner.name);
+                    end = owner.span.end;
+                }
+            }
+            return Some((end, name));
+        }
+        if let Some(c) = PROVINCE.captures(tail) {
+            let p = c.name("p")?;
+            if self.capital_at(pos + p.start()) {
+                let name = PROVINCE_NAMES.get(p.as_str()).copied().unwrap_or("");
+                return Some((pos + p.end(), format!("tỉnh {name}")));
+            }
+        }
+        if tail.starts_with("trung ương") && self.capital_at(pos) {
+            return Some((pos + "trung ương".len(), "Trung ương".to_string()));
+        }
+        if let Some(rest) = tail.strip_prefix("tỉnh") {
+            let next = rest.chars().next();
+            let home = self.home.as_ref()?;
+            if next.is_none_or(|c| !c.is_alphanumeric()) {
+                return Some((pos + "tỉnh".len(), format!("tỉnh {home}")));
+            }
+        }
+        None
+    }
+
+    /// A list of bodies starting at `pos`.
+    fn list_at(&self, pos: usize) -> Option<List> {
+        let (mut end, first) = self.item_at(pos)?;
+        let mut names = vec![first];
+        while let Some(sep) = SEPARATOR.find(self.lower_at(end)) {
+            let Some((e, name)) = self.item_at(end + sep.end()) else {
+                break;
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            end = e;
+        }
+        Some(List { end, names })
+    }
+
+    /// Where the clause that holds `pos` ends: `.` before a space, `;`, a line break.
+    fn clause_end(&self, pos: usize) -> usize {
+        let text = self.src.lower;
+        let mut it = text.get(pos..).unwrap_or("").char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            match c {
+                ';' | '\n' | '!' | '?' => return pos + i,
+                '.' if it
+                    .peek()
+                    .is_none_or(|(_, n)| n.is_whitespace() || *n == '/') =>
+                {
+                    return pos + i;
+                }
+                _ => {}
+            }
+        }
+        text.len()
+    }
+
+    /// How the text before `pos` opens a clause: `Some(true)` at the start of a
+    /// sentence, line, item or parenthesis, `Some(false)` after a comma.
+    fn clause_start(&self, pos: usize) -> Option<bool> {
+        let head = self.src.lower.get(..pos)?;
+        let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+        let in_line = &head[line_start..];
+        if LINE_MARKER
+            .find(in_line)
+            .is_some_and(|m| m.end() == in_line.len())
+        {
+            return Some(true);
+        }
+        match head.trim_end().chars().next_back() {
+            None => Some(true),
+            Some('.' | ';' | ':' | '(' | '\n') => Some(true),
+            Some(',') => Some(false),
+            _ => None,
+        }
+    }
+
+    fn support(&self, from: usize, to: usize) -> (Vec<String>, usize) {
+        let Some(window) = self.src.lower.get(from..to) else {
+            return (Vec::new(), from);
+        };
+        if let Some(m) = SUPPORT.find(window) {
+            if let Some(list) = self.list_at(from + m.end()) {
+                return (list.names, list.end);
+            }
+        }
+        (Vec::new(), from)
+    }
+}
+
+/// Finds the assignments of `src`, given its agency mentions, outline and value facts.
+pub(crate) fn find(
+    src: &Source<'_>,
+    mentions: &[Mention],
+    outline: &[OutlineNode],
+    values: &[Fact],
+    out: &mut Vec<Fact>,
+) {
+    let reader = Reader {
+        src,
+        mentions,
+        home: home_province(src),
+    };
+    let default_assigner = most_frequent_title(src);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut used: Vec<Span> = Vec::new();
+
+    // 1. A cue before a list: `giao X`, `đề nghị X`, `yêu cầu X`.
+    for caps in CUE.captures_iter(src.lower) {
+        let (Some(whole), Some(cue)) = (caps.get(0), caps.name("cue")) else {
+            continue;
+        };
+        if cue.as_str().starts_with("giao") && src.word_before(cue.start()) == "được" {
+            continue;
+        }
+        let Some(list) = reader.list_at(whole.end()) else {
+            continue;
+        };
+        let rest = reader.lower_at(list.end);
+        if cue.as_str() == "chỉ đạo" && !(STRONG_VERB.is_match(rest) || VERB.is_match(rest)) {
+            continue;
+        }
+        if rest.trim_start().starts_with(['.', ')']) || rest.trim_start().is_empty() {
+            continue;
+        }
+        used.push(Span::new(whole.end(), list.end));
+        drafts.push(Draft {
+            start: cue.start(),
+            lead_end: list.end,
+            lead: list.names,
+            rule: "assignment.cue",
+        });
+    }
+
+    // 2. A list as the subject of a clause.
+    let mut starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+    starts.extend(ITEM_START.find_iter(src.lower).map(|m| m.start()));
+    starts.extend(province_starts(src));
+    starts.sort_unstable();
+    starts.dedup();
+    let mut covered_to = 0;
+    for s in starts {
+        if s < covered_to || used.iter().any(|u| u.start <= s && s < u.end) {
+            continue;
+        }
+        if mentions.iter().any(|m| m.span.start < s && s < m.span.end) {
+            continue;
+        }
+        let Some(list) = reader.list_at(s) else {
+            continue;
+        };
+        covered_to = list.end;
+        let Some(sentence_start) = reader.clause_start(s) else {
+            continue;
+        };
+        let ins = INSERTION
+            .find(reader.lower_at(list.end))
+            .map_or(0, |m| m.end());
+        let after = list.end + ins;
+        let rest = reader.lower_at(after);
+        let ok = STRONG_VERB.is_match(rest)
+            || (sentence_start && (VERB.is_match(rest) || rest.starts_with(':')))
+            || (sentence_start && line_item_start(src, s));
+        if !ok {
+            continue;
+        }
+        drafts.push(Draft {
+            start: s,
+            lead_end: after,
+            lead: list.names,
+            rule: "assignment.subject",
+        });
+    }
+
+    // 3. Headings that name bodies assign the lines under them.
+    let mut node_leads: Vec<Option<Vec<String>>> = vec![None; outline.len()];
+    for (i, node) in outline.iter().enumerate() {
+        if !node.is_heading {
+            continue;
+        }
+        let own = drafts
+            .iter()
+            .find(|d| node.span.start <= d.start && d.start < node.span.end);
+        if let Some(d) = own {
+            if reader.lower_at(d.lead_end).trim_start().starts_with(':')
+                || d.rule == "assignment.subject"
+            {
+                node_leads[i] = Some(d.lead.clone());
+            }
+        }
+    }
+    let line_spans: Vec<Span> = lines(src.lower).map(|(s, _)| s).collect();
+    let mut inherited: Vec<Draft> = Vec::new();
+    for span in line_spans {
+        let line = src.lower.get(span.range()).unwrap_or("");
+        if line.trim().is_empty() {
+            continue;
+        }
+        if drafts
+            .iter()
+            .any(|d| span.start <= d.start && d.start < span.end)
+        {
+            continue;
+        }
+        let path = crate::outline::path(outline, span.start);
+        let Some(lead) = path.iter().rev().find_map(|n| {
+            let i = outline.iter().position(|o| std::ptr::eq(o, *n))?;
+            if n.span.start == span.start {
+                return None;
+            }
+            node_leads[i].clone()
+        }) else {
+            continue;
+        };
+        let marker = LINE_MARKER.find(line).map_or(0, |m| m.end());
+        inherited.push(Draft {
+            start: span.start + marker,
+            lead_end: span.start + marker,
+            lead,
+            rule: "assignment.heading",
+        });
+    }
+    drafts.extend(inherited);
+
+    // Build the facts.
+    drafts.sort_by_key(|d| d.start);
+    for d in drafts {
+        let end = reader.clause_end(d.lead_end.max(d.start));
+        if end <= d.start {
+            continue;
+        }
+        // A heading line (`b) Sở Tài chính:`) is not itself a task.
+        let after_lead = reader.lower_at(d.lead_end).trim_start();
+        if after_lead.starts_with(':') && after_lead[1..].trim_start().starts_with('\n')
+            || after_lead == ":"
+        {
+            continue;
+        }
+        let (support, support_end) = reader.support(d.lead_end, end);
+        let task_start = if support.is_empty() {
+            d.lead_end
+        } else {
+            support_end
+        };
+        let task = task_text(src.slice(Span::new(task_start.min(end), end)));
+        if task.is_empty() {
+            continue;
+        }
+        let span = Span::new(d.start, end);
+        out.push(Fact::Assignment(AssignmentFact {
+            text: src.slice(span).to_string(),
+            span,
+            lead: d.lead,
+            support,
+            task,
+            deadline: deadline(src, values, span),
+            assigner: assigner(src, d.start).or_else(|| default_assigner.clone()),
+            rule: d.rule.into(),
+        }));
+    }
+}
+
+struct Draft {
+    start: usize,
+    lead_end: usize,
+    lead: Vec<String>,
+    rule: &'static str,
+}
+
+/// True if `pos` is the first word of an outline item (after its marker).
+fn line_item_start(src: &Source<'_>, pos: usize) -> bool {
+    let head = src.lower.get(..pos).unwrap_or("");
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let in_line = &head[line_start..];
+    !in_line.trim().is_empty()
+        && LINE_MARKER
+            .find(in_line)
+            .is_some_and(|m| m.end() == in_line.len() && m.end() > 0)
+}
+
+/// Start offsets of capitalised province names (`Sơn La cần ...`).
+fn province_starts(src: &Source<'_>) -> Vec<usize> {
+    static FIRST: Lazy<Regex> = Lazy::new(|| {
+        let forms: Vec<String> = PROVINCES
+            .iter()
+            .map(|(f, _)| crate::normalize::lower_same_len(f))
+            .collect();
+        Regex::new(&format!(
+            r"\b(?:{})\b",
+            alternation(forms.iter().map(String::as_str))
+        ))
+        .expect("province pattern compiles")
+    });
+    FIRST
+        .find_iter(src.lower)
+        .map(|m| m.start())
+        .filter(|&s| {
+            src.text
+                .get(s..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+                && src.word_before(s) != "tỉnh"
+        })
+        .collect()
+}
+
+/// The province the text names most often as `tỉnh X`.
+fn home_province(src: &Source<'_>) -> Option<String> {
+    static NAMED: Lazy<Regex> = Lazy::new(|| {
+        let forms: Vec<String> = PROVINCES
+            .iter()
+            .map(|(f, _)| crate::normalize::lower_same_len(f))
+            .collect();
+        Regex::new(&format!(
+            r"\btỉnh\s+(?P<p>{})\b",
+            alternation(forms.iter().map(String::as_str))
+        ))
+        .expect("province pattern compiles")
+    });
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in NAMED.captures_iter(src.lower) {
+        if let Some(name) = c.name("p").and_then(|p| PROVINCE_NAMES.get(p.as_str())) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(n, _)| n.to_string())
+}
+
+fn title_name(lower: &str) -> String {
+    if lower.starts_with("phó thủ tướng") {
+        "Phó Thủ tướng".into()
+    } else if lower.starts_with("thủ tướng") {
+        "Thủ tướng".into()
+    } else if lower.starts_with("chủ tịch") {
+        if lower.ends_with("thành phố") {
+            "Chủ tịch UBND thành phố".into()
+        } else {
+            "Chủ tịch UBND tỉnh".into()
+        }
+    } else if lower.starts_with("bộ trưởng") {
+        "Bộ trưởng".into()
+    } else {
+        "Bí thư Tỉnh ủy".into()
+    }
+}
+
+/// The title named most often in the text.
+fn most_frequent_title(src: &Source<'_>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in TITLE.find_iter(src.lower) {
+        let t = title_name(m.as_str());
+        match counts.iter_mut().find(|(n, _)| *n == t) {
+            Some(c) => c.1 += 1,
+            None => counts.push((t, 1)),
+        }
+    }
+    counts.into_iter().rev().max_by_key(|c| c.1).map(|(n, _)| n)
+}
+
+/// The last title before `at` in the same paragraph.
+fn assigner(src: &Source<'_>, at: usize) -> Option<String> {
+    let head = src.lower.get(..at)?;
+    let para = head.rfind('\n').map_or(0, |i| i + 1);
+    TITLE
+        .find_iter(&head[para..])
+        .last()
+        .map(|m| title_name(m.as_str()))
+}
+
+/// A date (or the end of a period) in `span` after a time-limit word.
+fn deadline(src: &Source<'_>, values: &[Fact], span: Span) -> Option<NaiveDate> {
+    for f in values {
+        let s = f.span();
+        if s.start < span.start || s.end > span.end {
+            continue;
+        }
+        let day = match f {
+            Fact::Date(d) => d.value,
+            Fact::Period(p) => p.end,
+            _ => continue,
+        };
+        let before = src
+            .lower
+            .get(s.start.saturating_sub(40)..s.start)
+            .or_else(|| src.lower.get(span.start..s.start))
+            .unwrap_or("");
+        let before = before.trim_end();
+        let before = before.strip_suffix("ngày").unwrap_or(before).trim_end();
+        if LIMIT_WORDS.iter().any(|w| before.ends_with(w)) {
+            return Some(day);
+        }
+    }
+    None
+}
+
+/// The task as a short text: punctuation and linking words trimmed, at most
+/// [`TASK_WORDS`] words.
+fn task_text(s: &str) -> String {
+    let s = s.trim_start_matches([' ', ',', ':', ';', '-', ')']).trim();
+    let s = s
+        .strip_prefix("chủ trì,")
+        .or_else(|| s.strip_prefix("chủ trì"))
+        .unwrap_or(s)
+        .trim_start_matches([' ', ','])
+        .trim();
+    let words: Vec<&str> = s.split_whitespace().take(TASK_WORDS).collect();
+    words
+        .join(" ")
+        .trim_end_matches([',', '.', ';'])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalized;
+
+    fn assignments(text: &str) -> Vec<AssignmentFact> {
+        let n = Normalized::new(text);
+        let src = Source::new(
+            &n.text,
+            &n.lower,
+            chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
+        );
+        let values = crate::values::find_all(&src);
+        let folded = super::super::agency::Folded::new(src.lower);
+        let mentions = super::super::agency::mentions(&src, &folded);
+        let outline = crate::outline::parse(&n.text);
+        let mut out = Vec::new();
+        find(&src, &mentions, &outline, &values, &mut out);
+        out.into_iter()
+            .filter_map(|f| match f {
+                Fact::Assignment(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        force_patterns();
+    }
+
+    /// (input, [(lead, support, deadline)]) — one entry per expected assignment.
+    type Case = (
+        &'static str,
+        &'static [(
+            &'static [&'static str],
+            &'static [&'static str],
+            Option<&'static str>,
+        )],
+    );
+
+    const CASES: &[Case] = &[
+        (
+            "Phó Thủ tướng giao Bộ Tài chính chủ trì, phối hợp với các bộ, ngành liên quan rà soát, báo cáo Thủ tướng Chính phủ trước ngày 15/7/2025.",
+            &[(&["Bộ Tài chính"], &["các bộ, ngành liên quan"], Some("2025-07-15"))],
+        ),
+        (
+            "Chủ tịch UBND tỉnh giao Sở Y tế chủ trì, phối hợp Sở Tài chính hướng dẫn các đơn vị.",
+            &[(&["Sở Y tế"], &["Sở Tài chính"], None)],
+        ),
+        (
+            "Giao Sở Nội vụ phối hợp với Ban Tổ chức Tỉnh ủy tham mưu phương án sắp xếp cán bộ.",
+            &[(&["Sở Nội vụ"], &["Ban Tổ chức Tỉnh ủy"], None)],
+        ),
+        (
+            "Sở Công Thương chủ trì, phối hợp với Sở Xây dựng và các địa phương kiểm tra an toàn điện.",
+            &[(&["Sở Công Thương"], &["Sở Xây dựng", "các địa phương"], None)],
+        ),
+        (
+            "Đề nghị Ban Thường vụ Tỉnh ủy Hà Tĩnh lãnh đạo triển khai nghị quyết.",
+            &[(&["Ban Thường vụ Tỉnh ủy Hà Tĩnh"], &[], None)],
+        ),
+        (
+            "Thủ tướng yêu cầu các bộ, ngành cần khẩn trương hoàn thiện hồ sơ.",
+            &[(&["các bộ, ngành"], &[], None)],
+        ),
+        (
+            "Chủ tịch UBND tỉnh lưu ý các địa phương phải báo cáo thiệt hại trước ngày 20/6/2025.",
+            &[(&["các địa phương"], &[], Some("2025-06-20"))],
+        ),
+        (
+            "Sở Giáo dục và Đào tạo có trách nhiệm chuẩn bị cơ sở vật chất cho năm học mới.",
+            &[(&["Sở Giáo dục và Đào tạo"], &[], None)],
+        ),
+        (
+            "Sở Tư pháp tham mưu UBND tỉnh ban hành quy chế phối hợp.",
+            &[(&["Sở Tư pháp"], &[], None)],
+        ),
+        (
+            "Các Sở: Y tế, Tài chính, Nội vụ theo chức năng, nhiệm vụ có trách nhiệm hướng dẫn các xã.",
+            &[(&["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"], &[], None)],
+        ),
+        (
+            "Sở Xây dựng, Sở Công Thương, Ban Quản lý Khu kinh tế: rà soát các dự án chậm tiến độ.",
+            &[(&["Sở Xây dựng", "Sở Công Thương", "Ban Quản lý Khu kinh tế"], &[], None)],
+        ),
+        (
+            "b) Sở Tài chính:\n- Rà soát, đề xuất điều chuyển vốn.\n- Tổng hợp, báo cáo kết quả giải ngân.\nc) Sở Xây dựng: hướng dẫn thẩm định dự án.",
+            &[
+                (&["Sở Tài chính"], &[], None),
+                (&["Sở Tài chính"], &[], None),
+                (&["Sở Xây dựng"], &[], None),
+            ],
+        ),
+        (
+            "a) Các sở, ban, ngành, UBND các huyện, thành phố và các chủ đầu tư:\n- Lập kế hoạch giải ngân chi tiết.\n- Phối hợp chặt chẽ với Kho bạc Nhà nước để thanh toán.",
+            &[
+                (&["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố", "các chủ đầu tư"], &[], None),
+                (&["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố", "các chủ đầu tư"], &["Kho bạc Nhà nước"], None),
+            ],
+        ),
+        (
+            "Giao UBND tỉnh Quảng Trị nghiên cứu xây dựng đề án, báo cáo cấp có thẩm quyền trong quý 2/2026.",
+            &[(&["Ủy ban nhân dân tỉnh Quảng Trị"], &[], Some("2026-06-30"))],
+        ),
+        (
+            "Bộ Xây dựng chủ trì hướng dẫn tỉnh thực hiện trong tháng 11/2025.",
+            &[(&["Bộ Xây dựng"], &[], Some("2025-11-30"))],
+        ),
+        (
+            "Căn cứ Chỉ thị này, yêu cầu các cơ quan, đơn vị, địa phương nghiên cứu, ban hành kế hoạch.",
+            &[(&["các cơ quan, đơn vị, địa phương"], &[], None)],
+        ),
+        (
+            "Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các nghị quyết về tăng trưởng.",
+            &[],
+        ),
+        (
+            "Sở Tài chính cho biết thu ngân sách đạt 58% dự toán.",
+            &[],
+        ),
+        (
+            "Kế hoạch vốn được giao, các dự án phải bảo đảm giải ngân.",
+            &[],
+        ),
+        (
+            "Đáp ứng yêu cầu vận hành chính quyền hai cấp.",
+            &[],
+        ),
+        (
+            "Ngân hàng Nhà nước chi nhánh Khu vực 7 (địa bàn tỉnh Bắc Ninh): điều hành tín dụng linh hoạt.",
+            &[(&["Ngân hàng Nhà nước chi nhánh Khu vực 7"], &[], None)],
+        ),
+        (
+            "Phó Thủ tướng đề nghị, các tỉnh tiếp tục đẩy mạnh phân cấp, phân quyền.",
+            &[(&["các tỉnh"], &[], None)],
+        ),
+        (
+            "Trong thời gian tới, các địa phương cần tiếp tục cải cách thủ tục hành chính.",
+            &[(&["các địa phương"], &[], None)],
+        ),
+        (
+            "Đoàn công tác làm việc với tỉnh Nghệ An. Phó Thủ tướng lưu ý tỉnh Nghệ An cần rà soát quy hoạch.",
+            &[(&["tỉnh Nghệ An"], &[], None)],
+        ),
+        (
+            "Làm việc với tỉnh Nghệ An, Phó Thủ tướng đề nghị tỉnh tập trung giải ngân vốn đầu tư công.",
+            &[(&["tỉnh Nghệ An"], &[], None)],
+        ),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng phối hợp với các đơn vị liên quan đẩy nhanh tiến độ, hoàn thành trước ngày 31/12/2025.",
+            &[(&["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng"], &["các đơn vị liên quan"], Some("2025-12-31"))],
+        ),
+        (
+            "Sở Nông nghiệp và Môi trường khẩn trương hoàn thành việc thu hồi đất vào ngày 30/6/2025.",
+            &[(&["Sở Nông nghiệp và Môi trường"], &[], Some("2025-06-30"))],
+        ),
+        (
+            "Các sở, ban, ngành, UBND các huyện, thành phố chủ động thực hiện các giải pháp phát triển văn hóa.",
+            &[(&["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"], &[], None)],
+        ),
+        (
+            "Tỉnh Sơn La đề nghị Bộ Tài chính cân đối, bố trí vốn cho dự án.",
+            &[(&["Bộ Tài chính"], &[], None)],
+        ),
+        (
+            "Các đơn vị sự nghiệp trực thuộc UBND tỉnh tiếp tục rà soát để sắp xếp.",
+            &[(&["các đơn vị sự nghiệp trực thuộc Ủy ban nhân dân tỉnh"], &[], None)],
+        ),
+        (
+            "Giao Văn phòng Chính phủ theo dõi, đôn đốc. Thủ tướng giao Bộ Công an chủ trì kiểm tra.",
+            &[(&["Văn phòng Chính phủ"], &[], None), (&["Bộ Công an"], &[], None)],
+        ),
+        (
+            "Các Bộ, cơ quan được giao chủ trì xây dựng nghị định đã gửi hồ sơ thẩm định.",
+            &[(&["các Bộ, cơ quan"], &[], None)],
+        ),
+        (
+            "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (input, want) in CASES {
+            let got = assignments(input);
+            let got_keys: Vec<(Vec<String>, Vec<String>, Option<String>)> = got
+                .iter()
+                .map(|a| {
+                    (
+                        a.lead.clone(),
+                        a.support.clone(),
+                        a.deadline.map(|d| d.to_string()),
+                    )
+                })
+                .collect();
+            let want_keys: Vec<(Vec<String>, Vec<String>, Option<String>)> = want
+                .iter()
+                .map(|(l, s, d)| {
+                    (
+                        l.iter().map(|x| x.to_string()).collect(),
+                        s.iter().map(|x| x.to_string()).collect(),
+                        d.map(str::to_string),
+                    )
+                })
+                .collect();
+            if got_keys != want_keys {
+                failures.push(format!(
+                    "{input:?}\n    want {want_keys:?}\n    got  {got_keys:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn assigner_and_task() {
+        let a = &assignments("Phó Thủ tướng giao Bộ Xây dựng chủ trì, phối hợp với các địa phương xem xét kiến nghị của tỉnh.")[0];
+        assert_eq!(a.assigner.as_deref(), Some("Phó Thủ tướng"));
+        assert_eq!(a.task, "xem xét kiến nghị của tỉnh");
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for t in [
+            "giao",
+            "giao các",
+            "Sở Tài chính:",
+            "b) Sở Tài chính:\n",
+            ":\n- ",
+            "đề nghị tỉnh",
+            "các sở,",
+        ] {
+            let _ = assignments(t);
+        }
+    }
+}
