@@ -16,7 +16,8 @@
 //! and Party bodies) and read by patterns (people's committees and councils,
 //! Party committees, task forces, management boards). All matching runs on a
 //! folded copy of the text (lowercase, no diacritics, same char count), so
-//! unaccented text matches too; the canonical name comes from the gazetteer,
+//! unaccented text matches too, and ASCII word boundaries keep the regexes on
+//! their fast path; the canonical name comes from the gazetteer,
 //! or from the text with its case when it is open (a place, a board's field).
 //!
 //! A name must start with a capital letter, as official writing has it; an
@@ -172,19 +173,20 @@ static FIXED_NAMES: Lazy<HashMap<String, usize>> = Lazy::new(|| {
 
 static FIXED: Lazy<Regex> = Lazy::new(|| {
     let keys: Vec<&str> = FIXED_NAMES.keys().map(String::as_str).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alternation(keys))).expect("agency gazetteer compiles")
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(keys)))
+        .expect("agency gazetteer compiles")
 });
 
 static HEAD_FIELD: Lazy<Regex> = Lazy::new(|| {
     let f = &FIELDS.pattern;
     Regex::new(&format!(
-        r"\b(?P<cac>cac\s+)?(?P<head>bo|so)\s*(?P<colon>:)?\s*(?P<list>(?:{f})(?:\s*(?:,|;|\bva\b)\s*(?:{f}))*)\b"
+        r"(?-u:\b)(?P<cac>cac\s+)?(?P<head>bo|so)\s*(?P<colon>:)?\s*(?P<list>(?:{f})(?:\s*(?:,|;|(?-u:\b)va(?-u:\b))\s*(?:{f}))*)(?-u:\b)"
     ))
     .expect("head-field pattern compiles")
 });
 
 static FIELD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"\b(?:{})\b", FIELDS.pattern)).expect("field pattern compiles")
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", FIELDS.pattern)).expect("field pattern compiles")
 });
 
 /// Level words of local government, folded, with their written form.
@@ -208,9 +210,9 @@ const LEVEL_PATTERN: &str =
 static COMMITTEE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         concat!(
-            r"\b(?:(?P<pre>van phong|thuong truc|dang uy|ban can su dang|dang doan)\s+)?",
+            r"(?-u:\b)(?:(?P<pre>van phong|thuong truc|dang uy|ban can su dang|dang doan)\s+)?",
             r"(?P<body>uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban mat tran to quoc viet nam|uy ban mttq viet nam)",
-            r"(?:\s+(?P<lvl>{}))?\b"
+            r"(?:\s+(?P<lvl>{}))?(?-u:\b)"
         ),
         LEVEL_PATTERN
     ))
@@ -220,7 +222,7 @@ static COMMITTEE: Lazy<Regex> = Lazy::new(|| {
 /// `, UBND tỉnh` / `và UBND tỉnh` after a body without level: the level is shared.
 static SHARED_LEVEL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:,|\bva\b)\s*(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?P<lvl>{})\b",
+        r"^\s*(?:,|(?-u:\b)va(?-u:\b))\s*(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?P<lvl>{})(?-u:\b)",
         LEVEL_PATTERN
     ))
     .expect("shared level pattern compiles")
@@ -228,30 +230,30 @@ static SHARED_LEVEL: Lazy<Regex> = Lazy::new(|| {
 
 static PARTY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"\b(?:(?P<pre>ban thuong vu|thuong truc|ban to chuc|uy ban kiem tra|ban tuyen giao va dan van|ban tuyen giao|ban dan van|van phong|ban chap hanh|ban noi chinh)\s+)?",
-        r"(?P<body>tinh uy|thanh uy|huyen uy)\b"
+        r"(?-u:\b)(?:(?P<pre>ban thuong vu|thuong truc|ban to chuc|uy ban kiem tra|ban tuyen giao va dan van|ban tuyen giao|ban dan van|van phong|ban chap hanh|ban noi chinh)\s+)?",
+        r"(?P<body>tinh uy|thanh uy|huyen uy)(?-u:\b)"
     ))
     .expect("party pattern compiles")
 });
 
 static TASK_FORCE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"\b(?:to cong tac|doan kiem tra|doan cong tac|ban chi dao)",
-        r"(?:\s+so\s+\d+\b(?:\s+cua\s+(?P<owner1>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)\b)?",
-        r"|(?:\s+[^\s,.;:()\n]+){1,10}?\s+cua\s+(?P<owner2>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)\b)"
+        r"(?-u:\b)(?:to cong tac|doan kiem tra|doan cong tac|ban chi dao)",
+        r"(?:\s+so\s+\d+(?-u:\b)(?:\s+cua\s+(?P<owner1>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)(?-u:\b))?",
+        r"|(?:\s+[^\s,.;:()\n]+){1,10}?\s+cua\s+(?P<owner2>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)(?-u:\b))"
     ))
     .expect("task force pattern compiles")
 });
 
 static BOARD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\bban quan ly\s+(?:du an|cac du an|khu kinh te|cac khu cong nghiep|khu cong nghiep|khu cong nghe cao)\b")
+    Regex::new(r"(?-u:\b)ban quan ly\s+(?:du an|cac du an|khu kinh te|cac khu cong nghiep|khu cong nghiep|khu cong nghe cao)(?-u:\b)")
         .expect("board pattern compiles")
 });
 
 static PROVINCE: Lazy<Regex> = Lazy::new(|| {
     let keys: Vec<String> = PROVINCES.iter().map(|(f, _)| fold_key(f)).collect();
     Regex::new(&format!(
-        r"^\s+(?:{})\b",
+        r"^\s+(?:{})(?-u:\b)",
         alternation(keys.iter().map(String::as_str))
     ))
     .expect("province pattern compiles")
@@ -262,7 +264,7 @@ static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> =
 
 /// `khu vực V`, `chi nhánh Khu vực 5` after a fixed name.
 static REGION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s+(?:chi nhanh\s+)?khu vuc\s+(?:[ivxl]+|\d{1,2})\b")
+    Regex::new(r"^\s+(?:chi nhanh\s+)?khu vuc\s+(?:[ivxl]+|\d{1,2})(?-u:\b)")
         .expect("region pattern compiles")
 });
 

@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::agency::Mention;
+use super::agency::{fold_key, Folded, Mention};
 use crate::fact::{AssignmentFact, Fact};
 use crate::lexicon::{alternation, PROVINCES};
 use crate::outline::OutlineNode;
@@ -119,10 +119,17 @@ static VERB: Lazy<Regex> = Lazy::new(|| {
     .expect("verb pattern compiles")
 });
 
+/// Cue words before the lead, folded (checked against [`CUE_WORDS`]).
 static CUE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?P<cue>giao cho|giao|đề nghị|yêu cầu|lưu ý|chỉ đạo)\s*,?\s+")
+    Regex::new(r"(?-u:\b)(?:giao cho|giao|de nghi|yeu cau|luu y|chi dao)(?-u:\b)")
         .expect("cue pattern compiles")
 });
+
+/// Cue words before the lead, as written.
+const CUE_WORDS: &[&str] = &["giao cho", "giao", "đề nghị", "yêu cầu", "lưu ý", "chỉ đạo"];
+
+static AFTER_CUE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*,?\s+").expect("after-cue pattern compiles"));
 
 static SUPPORT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+").expect("support pattern compiles")
@@ -130,13 +137,14 @@ static SUPPORT: Lazy<Regex> = Lazy::new(|| {
 
 static ITEM_START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:các|những|ubnd|ủy ban nhân dân|chủ tịch|giám đốc|thủ trưởng|tỉnh|trung ương)\b",
+        r"(?-u:\b)(?:cac|nhung|ubnd|uy ban nhan dan|chu tich|giam doc|thu truong|tinh|trung uong)(?-u:\b)",
     )
     .expect("item start pattern compiles")
 });
 
+/// Titles of assigners, folded (checked with [`title_name`]).
 static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:phó thủ tướng|thủ tướng|chủ tịch (?:ubnd|ủy ban nhân dân) (?:tỉnh|thành phố)|bộ trưởng|bí thư tỉnh ủy)\b")
+    Regex::new(r"(?-u:\b)(?:pho thu tuong|thu tuong|chu tich (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)|bo truong|bi thu tinh uy)(?-u:\b)")
         .expect("title pattern compiles")
 });
 
@@ -361,41 +369,49 @@ impl Reader<'_, '_> {
 /// Finds the assignments of `src`, given its agency mentions, outline and value facts.
 pub(crate) fn find(
     src: &Source<'_>,
+    folded: &Folded,
     mentions: &[Mention],
     outline: &[OutlineNode],
     values: &[Fact],
     out: &mut Vec<Fact>,
 ) {
+    let found_provinces = provinces(src, folded);
     let reader = Reader {
         src,
         mentions,
-        home: home_province(src),
+        home: home_province(&found_provinces),
     };
-    let default_assigner = most_frequent_title(src);
+    let titles = titles(src, folded);
+    let default_assigner = most_frequent_title(&titles);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut used: Vec<Span> = Vec::new();
 
     // 1. A cue before a list: `giao X`, `đề nghị X`, `yêu cầu X`.
-    for caps in CUE.captures_iter(src.lower) {
-        let (Some(whole), Some(cue)) = (caps.get(0), caps.name("cue")) else {
-            continue;
-        };
-        if cue.as_str().starts_with("giao") && src.word_before(cue.start()) == "được" {
+    for (cue, word) in folded_matches(src, folded, &CUE) {
+        let is_cue = CUE_WORDS.contains(&word)
+            || (word.is_ascii() && CUE_WORDS.iter().any(|w| fold_key(w) == word));
+        if !is_cue {
             continue;
         }
-        let Some(list) = reader.list_at(whole.end()) else {
+        if word.starts_with("giao") && src.word_before(cue.start) == "được" {
+            continue;
+        }
+        let Some(gap) = AFTER_CUE.find(reader.lower_at(cue.end)) else {
+            continue;
+        };
+        let Some(list) = reader.list_at(cue.end + gap.end()) else {
             continue;
         };
         let rest = reader.lower_at(list.end);
-        if cue.as_str() == "chỉ đạo" && !(STRONG_VERB.is_match(rest) || VERB.is_match(rest)) {
+        if word.starts_with("ch") && !(STRONG_VERB.is_match(rest) || VERB.is_match(rest)) {
             continue;
         }
         if rest.trim_start().starts_with(['.', ')']) || rest.trim_start().is_empty() {
             continue;
         }
-        used.push(Span::new(whole.end(), list.end));
+        used.push(Span::new(cue.end, list.end));
         drafts.push(Draft {
-            start: cue.start(),
+            start: cue.start,
             lead_end: list.end,
             lead: list.names,
             rule: "assignment.cue",
@@ -404,8 +420,17 @@ pub(crate) fn find(
 
     // 2. A list as the subject of a clause.
     let mut starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
-    starts.extend(ITEM_START.find_iter(src.lower).map(|m| m.start()));
-    starts.extend(province_starts(src));
+    starts.extend(
+        folded_matches(src, folded, &ITEM_START)
+            .into_iter()
+            .map(|(span, _)| span.start),
+    );
+    starts.extend(
+        found_provinces
+            .iter()
+            .filter(|(_, named, _)| !named)
+            .map(|(s, _, _)| *s),
+    );
     starts.sort_unstable();
     starts.dedup();
     let mut covered_to = 0;
@@ -524,7 +549,7 @@ pub(crate) fn find(
             support,
             task,
             deadline: deadline(src, values, span),
-            assigner: assigner(src, d.start).or_else(|| default_assigner.clone()),
+            assigner: assigner(src, &titles, d.start).or_else(|| default_assigner.clone()),
             rule: d.rule.into(),
         }));
     }
@@ -548,48 +573,61 @@ fn line_item_start(src: &Source<'_>, pos: usize) -> bool {
             .is_some_and(|m| m.end() == in_line.len() && m.end() > 0)
 }
 
-/// Start offsets of capitalised province names (`Sơn La cần ...`).
-fn province_starts(src: &Source<'_>) -> Vec<usize> {
-    static FIRST: Lazy<Regex> = Lazy::new(|| {
-        let forms: Vec<String> = PROVINCES
-            .iter()
-            .map(|(f, _)| crate::normalize::lower_same_len(f))
-            .collect();
-        Regex::new(&format!(
-            r"\b(?:{})\b",
-            alternation(forms.iter().map(String::as_str))
-        ))
-        .expect("province pattern compiles")
-    });
-    FIRST
-        .find_iter(src.lower)
-        .map(|m| m.start())
-        .filter(|&s| {
-            src.text
-                .get(s..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(char::is_uppercase)
-                && src.word_before(s) != "tỉnh"
+/// Folded matches of `re` in `folded`, as original spans with their lowercase text.
+fn folded_matches<'t>(src: &Source<'t>, folded: &Folded, re: &Regex) -> Vec<(Span, &'t str)> {
+    let lower = src.lower;
+    re.find_iter(&folded.text)
+        .filter_map(|m| {
+            let span = folded.span(m.start(), m.end());
+            Some((span, lower.get(span.range())?))
         })
         .collect()
 }
 
+/// Provinces, folded, for finding them on the folded text.
+static PROVINCE_FOLDED: Lazy<Regex> = Lazy::new(|| {
+    let forms: Vec<String> = PROVINCES.iter().map(|(f, _)| fold_key(f)).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<t>tinh\s+)?(?P<p>{})(?-u:\b)",
+        alternation(forms.iter().map(String::as_str))
+    ))
+    .expect("province pattern compiles")
+});
+
+/// Capitalised provinces of the text: (start, end of `tỉnh`-less name, preceded by `tỉnh`, name).
+fn provinces(src: &Source<'_>, folded: &Folded) -> Vec<(usize, bool, &'static str)> {
+    let mut out = Vec::new();
+    for c in PROVINCE_FOLDED.captures_iter(&folded.text) {
+        let Some(p) = c.name("p") else { continue };
+        let span = folded.span(p.start(), p.end());
+        let Some(lower) = src.lower.get(span.range()) else {
+            continue;
+        };
+        let Some(&name) = PROVINCE_NAMES.get(lower) else {
+            continue;
+        };
+        let capital = src
+            .text
+            .get(span.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        let named = c.name("t").is_some_and(|t| {
+            src.lower
+                .get(folded.span(t.start(), t.end()).range())
+                .is_some_and(|w| w.starts_with("tỉnh"))
+        });
+        if capital {
+            out.push((span.start, named, name));
+        }
+    }
+    out
+}
+
 /// The province the text names most often as `tỉnh X`.
-fn home_province(src: &Source<'_>) -> Option<String> {
-    static NAMED: Lazy<Regex> = Lazy::new(|| {
-        let forms: Vec<String> = PROVINCES
-            .iter()
-            .map(|(f, _)| crate::normalize::lower_same_len(f))
-            .collect();
-        Regex::new(&format!(
-            r"\btỉnh\s+(?P<p>{})\b",
-            alternation(forms.iter().map(String::as_str))
-        ))
-        .expect("province pattern compiles")
-    });
+fn home_province(found: &[(usize, bool, &'static str)]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for c in NAMED.captures_iter(src.lower) {
-        if let Some(name) = c.name("p").and_then(|p| PROVINCE_NAMES.get(p.as_str())) {
+    for (_, named, name) in found {
+        if *named {
             *counts.entry(name).or_default() += 1;
         }
     }
@@ -599,45 +637,65 @@ fn home_province(src: &Source<'_>) -> Option<String> {
         .map(|(n, _)| n.to_string())
 }
 
-fn title_name(lower: &str) -> String {
-    if lower.starts_with("phó thủ tướng") {
-        "Phó Thủ tướng".into()
-    } else if lower.starts_with("thủ tướng") {
-        "Thủ tướng".into()
-    } else if lower.starts_with("chủ tịch") {
-        if lower.ends_with("thành phố") {
-            "Chủ tịch UBND thành phố".into()
+/// The canonical title of a lowercase match of [`TITLE`], if it is written with
+/// the right accents (or none).
+fn title_name(lower: &str) -> Option<&'static str> {
+    let ascii = lower.is_ascii();
+    let is = |accented: &str| {
+        lower.starts_with(accented) || (ascii && lower.starts_with(&fold_key(accented)))
+    };
+    if is("phó thủ tướng") {
+        Some("Phó Thủ tướng")
+    } else if is("thủ tướng") {
+        Some("Thủ tướng")
+    } else if is("chủ tịch") {
+        if lower.ends_with("thành phố") || lower.ends_with("thanh pho") {
+            Some("Chủ tịch UBND thành phố")
         } else {
-            "Chủ tịch UBND tỉnh".into()
+            Some("Chủ tịch UBND tỉnh")
         }
-    } else if lower.starts_with("bộ trưởng") {
-        "Bộ trưởng".into()
+    } else if is("bộ trưởng") {
+        Some("Bộ trưởng")
+    } else if is("bí thư") {
+        Some("Bí thư Tỉnh ủy")
     } else {
-        "Bí thư Tỉnh ủy".into()
+        None
     }
 }
 
-/// The title named most often in the text.
-fn most_frequent_title(src: &Source<'_>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for m in TITLE.find_iter(src.lower) {
-        let t = title_name(m.as_str());
-        match counts.iter_mut().find(|(n, _)| *n == t) {
+/// The titles of the text: (start, canonical title).
+fn titles(src: &Source<'_>, folded: &Folded) -> Vec<(usize, &'static str)> {
+    folded_matches(src, folded, &TITLE)
+        .into_iter()
+        .filter_map(|(span, lower)| Some((span.start, title_name(lower)?)))
+        .collect()
+}
+
+/// The title named most often.
+fn most_frequent_title(titles: &[(usize, &'static str)]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, t) in titles {
+        match counts.iter_mut().find(|(n, _)| n == t) {
             Some(c) => c.1 += 1,
             None => counts.push((t, 1)),
         }
     }
-    counts.into_iter().rev().max_by_key(|c| c.1).map(|(n, _)| n)
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|c| c.1)
+        .map(|(n, _)| n.to_string())
 }
 
 /// The last title before `at` in the same paragraph.
-fn assigner(src: &Source<'_>, at: usize) -> Option<String> {
+fn assigner(src: &Source<'_>, titles: &[(usize, &'static str)], at: usize) -> Option<String> {
     let head = src.lower.get(..at)?;
     let para = head.rfind('\n').map_or(0, |i| i + 1);
-    TITLE
-        .find_iter(&head[para..])
+    let i = titles.partition_point(|(s, _)| *s < at);
+    titles[..i]
         .last()
-        .map(|m| title_name(m.as_str()))
+        .filter(|(s, _)| *s >= para)
+        .map(|(_, t)| t.to_string())
 }
 
 /// A date (or the end of a period) in `span` after a time-limit word.
@@ -700,7 +758,7 @@ mod tests {
         let mentions = super::super::agency::mentions(&src, &folded);
         let outline = crate::outline::parse(&n.text);
         let mut out = Vec::new();
-        find(&src, &mentions, &outline, &values, &mut out);
+        find(&src, &folded, &mentions, &outline, &values, &mut out);
         out.into_iter()
             .filter_map(|f| match f {
                 Fact::Assignment(a) => Some(a),

@@ -24,7 +24,7 @@ pub(crate) fn find_all(
     let folded = agency::Folded::new(src.lower);
     let mentions = agency::mentions(src, &folded);
     found.extend(mentions.iter().map(|m| agency::to_fact(src, m)));
-    assignment::find(src, &mentions, outline, facts, &mut found);
+    assignment::find(src, &folded, &mentions, outline, facts, &mut found);
     facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
 }
