@@ -101,6 +101,11 @@ static INSERTION: Lazy<Regex> = Lazy::new(|| {
         .expect("insertion pattern compiles")
 });
 
+/// A result, not a task: `thực hiện đạt 94%`, `đã hoàn thành`.
+static RESULT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:đã|vừa|\S+(?:\s+\S+)?\s+đạt\s)").expect("result pattern compiles")
+});
+
 /// Verbs that make a list the lead wherever a clause starts.
 static STRONG_VERB: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|được giao|cần|phải|cũng cần)\b")
@@ -181,6 +186,7 @@ pub(crate) fn force_patterns() {
         &SEPARATOR,
         &INSERTION,
         &STRONG_VERB,
+        &RESULT,
         &VERB,
         &CUE,
         &SUPPORT,
@@ -448,15 +454,27 @@ pub(crate) fn find(
         let Some(sentence_start) = reader.clause_start(s) else {
             continue;
         };
+        // A list in parentheses names the subject before them: read on after `)`.
+        let mut list_end = list.end;
+        let in_parens = src
+            .lower
+            .get(..s)
+            .is_some_and(|h| h.trim_end().ends_with('('));
+        if in_parens {
+            let rest = reader.lower_at(list_end);
+            if let Some(r) = rest.trim_start().strip_prefix(')') {
+                list_end += rest.len() - r.len();
+            }
+        }
         let ins = INSERTION
-            .find(reader.lower_at(list.end))
+            .find(reader.lower_at(list_end))
             .map_or(0, |m| m.end());
-        let after = list.end + ins;
+        let after = list_end + ins;
         let rest = reader.lower_at(after);
         let ok = STRONG_VERB.is_match(rest)
             || (sentence_start && (VERB.is_match(rest) || rest.starts_with(':')))
             || (sentence_start && line_item_start(src, s));
-        if !ok {
+        if !ok || RESULT.is_match(rest) {
             continue;
         }
         drafts.push(Draft {
@@ -466,6 +484,25 @@ pub(crate) fn find(
             rule: "assignment.subject",
         });
     }
+    // A parenthesis that names the bodies of a collective subject replaces it:
+    // `Các cơ quan chủ trì các Chương trình (Sở A, Sở B) chủ trì, ...`.
+    let named_in_parens: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| {
+            d.rule == "assignment.subject"
+                && src
+                    .lower
+                    .get(..d.start)
+                    .is_some_and(|h| h.trim_end().ends_with('('))
+        })
+        .map(|d| (d.start, d.lead_end))
+        .collect();
+    drafts.retain(|d| {
+        d.rule != "assignment.subject"
+            || !named_in_parens
+                .iter()
+                .any(|&(s, _)| d.start < s && s < reader.clause_end(d.start))
+    });
 
     // 3. Headings that name bodies assign the lines under them.
     let mut node_leads: Vec<Option<Vec<String>>> = vec![None; outline.len()];
@@ -920,6 +957,14 @@ mod tests {
         ),
         (
             "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
+            &[],
+        ),
+        (
+            "Các cơ quan chủ trì các chương trình mục tiêu quốc gia (Sở Y tế, Sở Nội vụ) chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện.",
+            &[(&["Sở Y tế", "Sở Nội vụ"], &["Sở Tài chính"], None)],
+        ),
+        (
+            "Tỉnh Bắc Ninh thực hiện đạt 94% kế hoạch; tỉnh Hà Nam đã hoàn thành 100% kế hoạch.",
             &[],
         ),
     ];
