@@ -375,8 +375,15 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mention> {
             .then(a.cover.start.cmp(&b.cover.start))
     });
     let mut kept: Vec<Candidate> = Vec::new();
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in cands {
-        if !kept.iter().any(|k| k.cover.overlaps(c.cover)) {
+        let s = c.cover;
+        let clash = taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start);
+        if !clash {
+            taken.insert(s.start, s.end);
             kept.push(c);
         }
     }

@@ -441,10 +441,13 @@ pub(crate) fn find(
     starts.dedup();
     let mut covered_to = 0;
     for s in starts {
-        if s < covered_to || used.iter().any(|u| u.start <= s && s < u.end) {
+        let u = used.partition_point(|u| u.start <= s);
+        if s < covered_to || (u > 0 && used[u - 1].end > s) {
             continue;
         }
-        if mentions.iter().any(|m| m.span.start < s && s < m.span.end) {
+        // Not inside a mention (mentions do not overlap: the one before is enough).
+        let k = mentions.partition_point(|m| m.span.start < s);
+        if k > 0 && mentions[k - 1].span.end > s {
             continue;
         }
         let Some(list) = reader.list_at(s) else {
@@ -505,43 +508,61 @@ pub(crate) fn find(
     });
 
     // 3. Headings that name bodies assign the lines under them.
+    drafts.sort_by_key(|d| d.start);
+    let starts: Vec<usize> = drafts.iter().map(|d| d.start).collect();
+    let has_draft = |span: Span| {
+        let k = starts.partition_point(|&x| x < span.start);
+        starts.get(k).is_some_and(|&x| x < span.end)
+    };
+    // The bodies each node assigns: its own (a heading naming them) or its parent's.
+    let mut owner: Vec<Option<usize>> = vec![None; outline.len()];
     let mut node_leads: Vec<Option<Vec<String>>> = vec![None; outline.len()];
     for (i, node) in outline.iter().enumerate() {
-        if !node.is_heading {
-            continue;
-        }
-        let own = drafts
-            .iter()
-            .find(|d| node.span.start <= d.start && d.start < node.span.end);
-        if let Some(d) = own {
-            if reader.lower_at(d.lead_end).trim_start().starts_with(':')
-                || d.rule == "assignment.subject"
-            {
-                node_leads[i] = Some(d.lead.clone());
+        if node.is_heading {
+            let k = starts.partition_point(|&x| x < node.span.start);
+            if let Some(d) = drafts.get(k).filter(|d| d.start < node.span.end) {
+                if reader.lower_at(d.lead_end).trim_start().starts_with(':')
+                    || d.rule == "assignment.subject"
+                {
+                    node_leads[i] = Some(d.lead.clone());
+                }
             }
         }
+        let parent = node.parent.filter(|&p| p < i).and_then(|p| owner[p]);
+        owner[i] = if node_leads[i].is_some() {
+            Some(i)
+        } else {
+            parent
+        };
     }
-    let line_spans: Vec<Span> = lines(src.lower).map(|(s, _)| s).collect();
     let mut inherited: Vec<Draft> = Vec::new();
-    for span in line_spans {
-        let line = src.lower.get(span.range()).unwrap_or("");
-        if line.trim().is_empty() {
+    for (span, line) in lines(src.lower) {
+        if line.trim().is_empty() || has_draft(span) {
             continue;
         }
-        if drafts
-            .iter()
-            .any(|d| span.start <= d.start && d.start < span.end)
-        {
-            continue;
-        }
-        let path = crate::outline::path(outline, span.start);
-        let Some(lead) = path.iter().rev().find_map(|n| {
-            let i = outline.iter().position(|o| std::ptr::eq(o, *n))?;
-            if n.span.start == span.start {
-                return None;
+        // The innermost node whose scope holds the line.
+        let mut j = outline.partition_point(|n| n.span.start <= span.start);
+        let mut node = None;
+        while j > 0 {
+            j -= 1;
+            let n = &outline[j];
+            if n.scope.end >= span.end {
+                node = Some(j);
+                break;
             }
-            node_leads[i].clone()
-        }) else {
+            match n.parent {
+                Some(p) if p < j => j = p + 1,
+                _ => break,
+            }
+        }
+        let Some(j) = node else { continue };
+        // A node's own line is assigned by its parent's heading.
+        let from = if outline[j].span.start == span.start {
+            outline[j].parent.filter(|&p| p < j).and_then(|p| owner[p])
+        } else {
+            owner[j]
+        };
+        let Some(lead) = from.and_then(|o| node_leads[o].clone()) else {
             continue;
         };
         let marker = LINE_MARKER.find(line).map_or(0, |m| m.end());
