@@ -60,7 +60,7 @@ static COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static COMMITTEES_COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:ubnd|ủy ban nhân dân)\s+các\s+(?:cấp|huyện|xã|phường|quận|thị xã|thành phố)\b(?:\s*,\s*(?:huyện|xã|phường|quận|thị xã|thành phố|đặc khu)\b)*(?:\s+(?:có liên quan|liên quan))?")
+    Regex::new(r"^(?:ubnd|ủy ban nhân dân)\s+các\s+(?:cấp|tỉnh|huyện|xã|phường|quận|thị xã|thành phố)\b(?:\s*,\s*(?:tỉnh|huyện|xã|phường|quận|thị xã|thành phố|đặc khu)\b)*(?:\s+(?:có liên quan|liên quan))?")
         .expect("committees collective pattern compiles")
 });
 
@@ -101,6 +101,10 @@ static INSERTION: Lazy<Regex> = Lazy::new(|| {
         .expect("insertion pattern compiles")
 });
 
+/// The head of a body right before it (`Giám đốc Sở Tài chính`).
+static HEAD_TITLE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(giám đốc|thủ trưởng)\s+$").expect("head title pattern compiles"));
+
 /// A result, not a task: `thực hiện đạt 94%`, `đã hoàn thành`.
 static RESULT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*(?:đã|vừa|\S+(?:\s+\S+)?\s+đạt\s)").expect("result pattern compiles")
@@ -119,7 +123,8 @@ static VERB: Lazy<Regex> = Lazy::new(|| {
         r"hướng dẫn|chỉ đạo|đẩy mạnh|đẩy nhanh|xây dựng|hoàn thành|hoàn thiện|bảo đảm|đảm bảo|giữ vững|",
         r"nỗ lực|quyết tâm|theo dõi|kiểm tra|sớm|kịp thời|bám sát|quan tâm|ưu tiên|đề xuất|báo cáo|xem xét|",
         r"cân đối|trình|tổ chức|nâng cao|cập nhật|xử lý|giải quyết|thúc đẩy|phát huy|khắc phục|lập|ban hành|",
-        r"chịu trách nhiệm|quán triệt|linh hoạt|phản ánh|chuẩn bị|hỗ trợ|đôn đốc|giám sát)\b"
+        r"chịu trách nhiệm|quán triệt|linh hoạt|phản ánh|chuẩn bị|hỗ trợ|đôn đốc|giám sát|",
+        r"bố trí|huy động|vận động|tổng hợp|tuyên truyền|thẩm định|cung cấp|ứng phó|theo dõi)\b"
     ))
     .expect("verb pattern compiles")
 });
@@ -187,6 +192,7 @@ pub(crate) fn force_patterns() {
         &INSERTION,
         &STRONG_VERB,
         &RESULT,
+        &HEAD_TITLE,
         &VERB,
         &CUE,
         &SUPPORT,
@@ -454,7 +460,14 @@ pub(crate) fn find(
             continue;
         };
         covered_to = list.end;
-        let Some(sentence_start) = reader.clause_start(s) else {
+        // `Giám đốc Sở Tài chính bố trí ...`: the head's body is the subject.
+        let head_start = HEAD_TITLE
+            .captures(src.lower.get(..s).unwrap_or(""))
+            .and_then(|c| c.get(1))
+            .map(|m| m.start())
+            .filter(|_| reader.mention_at(s).is_some());
+        let draft_start = head_start.unwrap_or(s);
+        let Some(sentence_start) = reader.clause_start(draft_start) else {
             continue;
         };
         // A list in parentheses names the subject before them: read on after `)`.
@@ -481,7 +494,7 @@ pub(crate) fn find(
             continue;
         }
         drafts.push(Draft {
-            start: s,
+            start: draft_start,
             lead_end: after,
             lead: list.names,
             rule: "assignment.subject",
@@ -978,6 +991,18 @@ mod tests {
         ),
         (
             "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
+            &[],
+        ),
+        (
+            "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng khẩn trương huy động lực lượng.",
+            &[(&["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"], &[], None)],
+        ),
+        (
+            "Giám đốc Sở Tài chính bố trí kinh phí thực hiện.",
+            &[(&["Sở Tài chính"], &[], None)],
+        ),
+        (
+            "Chủ tịch UBND tỉnh chỉ đạo quyết liệt công tác giải ngân.",
             &[],
         ),
         (
