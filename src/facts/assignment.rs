@@ -154,7 +154,7 @@ static ITEM_START: Lazy<Regex> = Lazy::new(|| {
 
 /// Titles of assigners, folded (checked with [`title_name`]).
 static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:pho thu tuong|thu tuong|chu tich (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)|bo truong|bi thu tinh uy)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:pho thu tuong|thu tuong|(?:pho )?chu tich (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)|bo truong|thu truong|bi thu tinh uy)(?-u:\b)")
         .expect("title pattern compiles")
 });
 
@@ -719,14 +719,18 @@ fn title_name(lower: &str) -> Option<&'static str> {
         Some("Phó Thủ tướng")
     } else if is("thủ tướng") {
         Some("Thủ tướng")
-    } else if is("chủ tịch") {
-        if lower.ends_with("thành phố") || lower.ends_with("thanh pho") {
-            Some("Chủ tịch UBND thành phố")
-        } else {
-            Some("Chủ tịch UBND tỉnh")
-        }
+    } else if is("chủ tịch") || is("phó chủ tịch") {
+        let city = lower.ends_with("thành phố") || lower.ends_with("thanh pho");
+        Some(match (is("phó chủ tịch"), city) {
+            (false, false) => "Chủ tịch UBND tỉnh",
+            (false, true) => "Chủ tịch UBND thành phố",
+            (true, false) => "Phó Chủ tịch UBND tỉnh",
+            (true, true) => "Phó Chủ tịch UBND thành phố",
+        })
     } else if is("bộ trưởng") {
         Some("Bộ trưởng")
+    } else if is("thứ trưởng") {
+        Some("Thứ trưởng")
     } else if is("bí thư") {
         Some("Bí thư Tỉnh ủy")
     } else {
@@ -1059,6 +1063,19 @@ mod tests {
         let a = &assignments("Phó Thủ tướng giao Bộ Xây dựng chủ trì, phối hợp với các địa phương xem xét kiến nghị của tỉnh.")[0];
         assert_eq!(a.assigner.as_deref(), Some("Phó Thủ tướng"));
         assert_eq!(a.task, "xem xét kiến nghị của tỉnh");
+    }
+
+    #[test]
+    fn assigner_from_the_paragraph_else_the_document() {
+        let text = "Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.\nThứ trưởng đề nghị tỉnh Gia Lai tập trung giải ngân.\nSở Y tế cần tăng cường phòng dịch.";
+        let got: Vec<Option<String>> = assignments(text).into_iter().map(|a| a.assigner).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Thứ trưởng".to_string()),
+                Some("Phó Chủ tịch UBND tỉnh".to_string())
+            ]
+        );
     }
 
     #[test]
