@@ -41,7 +41,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::agency::{fold_key, Folded, Mention};
-use crate::fact::{AssignmentFact, Fact};
+use crate::fact::{AssignmentFact, Fact, Grain};
 use crate::lexicon::{alternation, PROVINCES};
 use crate::outline::OutlineNode;
 use crate::segment::lines;
@@ -782,7 +782,10 @@ fn deadline(src: &Source<'_>, values: &[Fact], span: Span) -> Option<NaiveDate> 
         }
         let day = match f {
             Fact::Date(d) => d.value,
-            Fact::Period(p) => p.end,
+            // A stage of several years (`giai đoạn 2026-2030`) is a timeframe.
+            Fact::Period(p) if matches!(p.grain, Grain::Month | Grain::Quarter | Grain::Year) => {
+                p.end
+            }
             _ => continue,
         };
         let before = src
@@ -792,7 +795,14 @@ fn deadline(src: &Source<'_>, values: &[Fact], span: Span) -> Option<NaiveDate> 
             .unwrap_or("");
         let before = before.trim_end();
         let before = before.strip_suffix("ngày").unwrap_or(before).trim_end();
-        if LIMIT_WORDS.iter().any(|w| before.ends_with(w)) {
+        let whole_word = |w: &str| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        if LIMIT_WORDS.iter().any(|w| whole_word(w)) {
             return Some(day);
         }
     }
@@ -996,6 +1006,10 @@ mod tests {
         (
             "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
             &[],
+        ),
+        (
+            "Sở Tài chính rà soát kế hoạch đầu tư công trung hạn giai đoạn 2026-2030.",
+            &[(&["Sở Tài chính"], &[], None)],
         ),
         (
             "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng khẩn trương huy động lực lượng.",
