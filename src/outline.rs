@@ -12,7 +12,8 @@
 //! | `+`                              | sub-bullet  | 60    |
 //!
 //! A node's `scope` runs from its line to the line before the next node of the
-//! same or a higher level (a lower number). A line ending in `:` is a heading:
+//! same or a higher level (a lower number); an unmarked heading's scope also
+//! ends at the first plain line after it. A line ending in `:` is a heading:
 //! what follows inside its scope belongs to it (`b) Sở Tài chính:` and the
 //! bullets under it).
 //!
@@ -137,13 +138,30 @@ pub fn parse(text: &str) -> Vec<OutlineNode> {
         });
         open.push(nodes.len() - 1);
     }
-    // Scopes: up to the last line before the next node at the same or a higher level.
+    // Scopes: up to the last line before the next node at the same or a higher
+    // level. An unmarked heading holds only the marked items right after it: its
+    // scope also ends at the first plain line.
+    let plain: Vec<usize> = lines(text)
+        .filter(|(span, line)| {
+            !line.trim().is_empty()
+                && nodes
+                    .binary_search_by_key(&span.start, |n| n.span.start)
+                    .is_err()
+        })
+        .map(|(span, _)| span.start)
+        .collect();
     for i in 0..nodes.len() {
         let level = nodes[i].level;
-        let end = nodes[i + 1..]
+        let mut end = nodes[i + 1..]
             .iter()
             .find(|n| n.level <= level)
             .map_or(text.len(), |n| n.span.start);
+        if nodes[i].marker.is_empty() {
+            let k = plain.partition_point(|&p| p < nodes[i].span.end);
+            if let Some(&p) = plain.get(k) {
+                end = end.min(p);
+            }
+        }
         let end = text
             .get(..end)
             .map_or(end, |t| t.trim_end().len())
@@ -216,6 +234,15 @@ mod tests {
         assert_eq!(o[1].marker, "");
         assert_eq!(o[2].parent, Some(1));
         assert_eq!(o[3].parent, None);
+    }
+
+    #[test]
+    fn unmarked_heading_ends_at_a_plain_line() {
+        let text = "Các sở, ngành thực hiện các nhiệm vụ sau:\n- Rà soát.\n- Báo cáo.\nTin tức khác về kinh tế.";
+        let o = parse(text);
+        let plain = text.find("Tin tức").unwrap();
+        assert!(o[0].scope.end <= plain, "{:?}", o[0].scope);
+        assert!(o[0].scope.end >= text.find("Báo cáo").unwrap());
     }
 
     #[test]

@@ -776,7 +776,8 @@ const TITLES: &[&str] = &[
 /// Place words that are agency heads, not names.
 const PLACE_STOP: &[&str] = &[
     "so", "bo", "ban", "uy", "hoi", "van", "thuong", "chu", "pho", "cac", "ubnd", "hdnd", "ve",
-    "theo", "tai", "trong",
+    "theo", "tai", "trong", "khoa", "ky", "lan", "nhiem", "nam", "ngay", "thang", "quy", "chi",
+    "nghi", "quyet", "ke", "thong", "luat", "dang",
 ];
 
 /// True if `rest` (lowercase) starts with a stop word.

@@ -405,7 +405,12 @@ pub(crate) fn find(
         if !is_cue {
             continue;
         }
-        if word.starts_with("giao") && src.word_before(cue.start) == "được" {
+        if word.starts_with("giao")
+            && matches!(
+                src.word_before(cue.start),
+                "được" | "bàn" | "chuyển" | "trao"
+            )
+        {
             continue;
         }
         let Some(gap) = AFTER_CUE.find(reader.lower_at(cue.end)) else {
@@ -575,6 +580,8 @@ pub(crate) fn find(
         } else {
             owner[j]
         };
+        // ... and only inside the scope of the heading that names the bodies.
+        let from = from.filter(|&o| outline[o].scope.end >= span.end);
         let Some(lead) = from.and_then(|o| node_leads[o].clone()) else {
             continue;
         };
@@ -1006,6 +1013,14 @@ mod tests {
         (
             "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
             &[],
+        ),
+        (
+            "Chủ đầu tư bàn giao các địa phương quản lý công trình.",
+            &[],
+        ),
+        (
+            "Phó Thủ tướng đề nghị các bộ, ngành:\n- Hoàn thiện thể chế.\n- Đẩy mạnh giải ngân.\nBuổi làm việc kết thúc lúc 17 giờ.",
+            &[(&["các bộ, ngành"], &[], None), (&["các bộ, ngành"], &[], None)],
         ),
         (
             "Sở Tài chính rà soát kế hoạch đầu tư công trung hạn giai đoạn 2026-2030.",
