@@ -611,7 +611,15 @@ impl Ctx<'_, '_> {
             let (Some(whole), Some(body)) = (caps.get(0), caps.name("body")) else {
                 continue;
             };
-            let start = caps.name("pre").map_or(body.start(), |p| p.start());
+            // `Thường trực` is a body of the council and of Party committees;
+            // before `UBND`, or after a title, it is part of a title
+            // (`Phó Chủ tịch Thường trực UBND tỉnh`).
+            let pre_match = caps.name("pre").filter(|p| {
+                p.as_str() != "thuong truc"
+                    || (matches!(body.as_str(), "hdnd" | "hoi dong nhan dan")
+                        && !self.after_title(p.start()))
+            });
+            let start = pre_match.map_or(body.start(), |p| p.start());
             let body_orig = self.orig(body.start(), body.end());
             let (body_name, abbreviation) = match body.as_str() {
                 "ubnd" => ("Ủy ban nhân dân", true),
@@ -626,7 +634,7 @@ impl Ctx<'_, '_> {
             if !self.capital_at(start) || !self.clean_start(start) {
                 continue;
             }
-            let pre = caps.name("pre").map(|p| match p.as_str() {
+            let pre = pre_match.map(|p| match p.as_str() {
                 "van phong" => "Văn phòng",
                 "thuong truc" => "Thường trực",
                 "dang uy" => "Đảng ủy",
@@ -677,10 +685,14 @@ impl Ctx<'_, '_> {
             let (Some(whole), Some(body)) = (caps.get(0), caps.name("body")) else {
                 continue;
             };
-            if !self.capital_at(whole.start()) || !self.clean_start(whole.start()) {
+            let pre_match = caps
+                .name("pre")
+                .filter(|p| p.as_str() != "thuong truc" || !self.after_title(p.start()));
+            let start = pre_match.map_or(body.start(), |p| p.start());
+            if !self.capital_at(start) || !self.clean_start(start) {
                 continue;
             }
-            let pre = caps.name("pre").map(|p| match p.as_str() {
+            let pre = pre_match.map(|p| match p.as_str() {
                 "ban thuong vu" => "Ban Thường vụ",
                 "thuong truc" => "Thường trực",
                 "ban to chuc" => "Ban Tổ chức",
@@ -702,11 +714,11 @@ impl Ctx<'_, '_> {
                 None => body_name.to_string(),
             };
             let mut end = whole.end();
-            if let Some((e, place)) = self.place_after(end, self.after_title(whole.start())) {
+            if let Some((e, place)) = self.place_after(end, self.after_title(start)) {
                 name = format!("{name} {place}");
                 end = e;
             }
-            self.push(cands, whole.start(), end, name, "agency.party_committee", 3);
+            self.push(cands, start, end, name, "agency.party_committee", 3);
         }
     }
 
@@ -771,6 +783,7 @@ const TITLES: &[&str] = &[
     "đại biểu",
     "trưởng đoàn",
     "đồng chí",
+    "thường trực",
 ];
 
 /// Place words that are agency heads, not names.
