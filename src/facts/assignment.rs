@@ -101,6 +101,11 @@ static INSERTION: Lazy<Regex> = Lazy::new(|| {
         .expect("insertion pattern compiles")
 });
 
+/// The head of a body before it, at the start of a list item.
+static HEAD_OF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:chánh|giám đốc|thủ trưởng)\s+(?:các\s+)?").expect("head pattern compiles")
+});
+
 /// The head of a body right before it (`Giám đốc Sở Tài chính`).
 static HEAD_TITLE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(giám đốc|thủ trưởng)\s+$").expect("head title pattern compiles"));
@@ -147,7 +152,7 @@ static SUPPORT: Lazy<Regex> = Lazy::new(|| {
 
 static ITEM_START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:cac|nhung|ubnd|uy ban nhan dan|chu tich|giam doc|thu truong|tinh|trung uong)(?-u:\b)",
+        r"(?-u:\b)(?:cac|nhung|ubnd|uy ban nhan dan|chu tich|giam doc|thu truong|chanh|tinh|trung uong)(?-u:\b)",
     )
     .expect("item start pattern compiles")
 });
@@ -193,6 +198,7 @@ pub(crate) fn force_patterns() {
         &STRONG_VERB,
         &RESULT,
         &HEAD_TITLE,
+        &HEAD_OF,
         &VERB,
         &CUE,
         &SUPPORT,
@@ -266,6 +272,13 @@ impl Reader<'_, '_> {
                 if let Some(m) = self.mention_at(pos + tail.len() - rest.len()) {
                     return Some((m.span.end, m.name.clone()));
                 }
+            }
+        }
+        // The head of a body stands for it: `Chánh Văn phòng UBND tỉnh`,
+        // `Giám đốc các Sở: Tài chính, ...`.
+        if let Some(t) = HEAD_OF.find(tail) {
+            if let Some(m) = self.mention_at(pos + t.end()) {
+                return Some((m.span.end, m.name.clone()));
             }
         }
         if let Some(m) = COMMITTEES_COLLECTIVE.find(tail) {
@@ -595,6 +608,12 @@ pub(crate) fn find(
     }
     drafts.extend(inherited);
 
+    // The distribution list (`Nơi nhận:`) closes an official document: its
+    // lines name recipients, not tasks.
+    if let Some(at) = recipients_start(src.lower) {
+        drafts.retain(|d| d.start < at);
+    }
+
     // Build the facts.
     drafts.sort_by_key(|d| d.start);
     for d in drafts {
@@ -638,6 +657,16 @@ struct Draft {
     lead_end: usize,
     lead: Vec<String>,
     rule: &'static str,
+}
+
+/// Where the distribution list (`Nơi nhận:` on a line of its own) starts.
+fn recipients_start(lower: &str) -> Option<usize> {
+    lines(lower)
+        .find(|(_, l)| {
+            let t = l.trim().trim_end_matches(':').trim_end();
+            t == "nơi nhận"
+        })
+        .map(|(span, _)| span.start)
 }
 
 /// True if `pos` is the first word of an outline item (after its marker).
@@ -1013,6 +1042,19 @@ mod tests {
         (
             "Dự án giao thông trọng điểm được bàn giao mặt bằng.",
             &[],
+        ),
+        (
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này.\n\nNơi nhận:\n- Như Điều 3;\n- Bộ Tài chính;\n- UBND các xã, phường (để thực hiện);\n- Lưu: VT.",
+            &[(
+                &[
+                    "Văn phòng Ủy ban nhân dân tỉnh",
+                    "Sở Tài chính",
+                    "Sở Xây dựng",
+                    "Chủ tịch Ủy ban nhân dân các xã, phường",
+                ],
+                &[],
+                None,
+            )],
         ),
         (
             "Chủ đầu tư bàn giao các địa phương quản lý công trình.",
