@@ -1150,6 +1150,61 @@ mod tests {
     }
 
     #[test]
+    fn no_panic_on_mixed_fragments() {
+        const PIECES: &[&str] = &[
+            "giao ",
+            "Sở ",
+            "Tài chính",
+            "UBND ",
+            "tỉnh ",
+            "Lào Cai",
+            "các ",
+            "sở, ",
+            "ngành",
+            ": ",
+            "\n",
+            "- ",
+            "a) ",
+            "1. ",
+            "(",
+            ")",
+            "chủ trì, ",
+            "phối hợp với ",
+            "Bộ ",
+            "Chính trị",
+            "đề nghị",
+            ", ",
+            "; ",
+            "và ",
+            "trước ngày 31/12/2025",
+            "Tỉnh ủy ",
+            "HĐND",
+            "ủ",
+            "Ư",
+            "đ",
+            "Ban Quản lý dự án ",
+            "Tổ công tác số 06 của ",
+            "Chính phủ",
+            "Nơi nhận:",
+            "khu vực V",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let doc = crate::extract(&text);
+            for f in &doc.facts {
+                assert_eq!(doc.text.get(f.span().range()), Some(f.text()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn no_panic_on_odd_input() {
         for t in [
             "giao",
