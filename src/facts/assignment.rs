@@ -448,6 +448,8 @@ pub(crate) fn find(
         });
     }
 
+    let zone = directive_zone(src, folded, outline, &titles, &drafts);
+
     // 2. A list as the subject of a clause.
     let mut starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
     starts.extend(
@@ -505,10 +507,12 @@ pub(crate) fn find(
             .map_or(0, |m| m.end());
         let after = list_end + ins;
         let rest = reader.lower_at(after);
-        let ok = STRONG_VERB.is_match(rest)
-            || (sentence_start && (VERB.is_match(rest) || rest.starts_with(':')))
-            || (sentence_start && line_item_start(src, s));
-        if !ok || RESULT.is_match(rest) {
+        let strong = STRONG_VERB.is_match(rest)
+            || (sentence_start && (rest.starts_with(':') || line_item_start(src, s)));
+        // A directive verb alone reads as a task only where the text gives
+        // directions (a press report's narrative before them reports facts).
+        let weak = sentence_start && VERB.is_match(rest) && draft_start >= zone;
+        if !(strong || weak) || RESULT.is_match(rest) {
             continue;
         }
         drafts.push(Draft {
@@ -657,6 +661,56 @@ struct Draft {
     lead_end: usize,
     lead: Vec<String>,
     rule: &'static str,
+}
+
+/// Where the text starts giving directions: at once in a directive (its
+/// opening names its kind), else at the first cue before a list, the first
+/// numbered or lettered item, or the first title that speaks a directive verb
+/// (`Phó Thủ tướng ... lưu ý`, `Chủ tịch UBND tỉnh kết luận`).
+fn directive_zone(
+    src: &Source<'_>,
+    folded: &Folded,
+    outline: &[OutlineNode],
+    titles: &[(usize, &'static str)],
+    cue_drafts: &[Draft],
+) -> usize {
+    static KIND: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?-u:\b)(?:chi thi|ke hoach|quyet dinh|cong dien|thong bao ket luan)(?-u:\b)")
+            .expect("directive kind pattern compiles")
+    });
+    static SPEECH: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[^.;\n]*?(?:lưu ý|đề nghị|yêu cầu|chỉ đạo|kết luận|nhấn mạnh|quán triệt)")
+            .expect("directive speech pattern compiles")
+    });
+    let opening = folded
+        .text
+        .get(..folded.folded_at(300.min(src.lower.len())))
+        .unwrap_or("");
+    let opening_kind = KIND.find(opening).filter(|m| {
+        src.lower
+            .get(folded.span(m.start(), m.end()).range())
+            .is_some_and(|w| !w.is_ascii() || w.len() == m.len())
+    });
+    if opening_kind.is_some() {
+        return 0;
+    }
+    let mut zone = src.lower.len();
+    if let Some(d) = cue_drafts.first() {
+        zone = zone.min(d.start);
+    }
+    if let Some(n) = outline.iter().find(|n| n.level <= 40) {
+        zone = zone.min(n.span.start);
+    }
+    for &(at, _) in titles {
+        if at >= zone {
+            break;
+        }
+        if SPEECH.is_match(src.lower.get(at..).unwrap_or("")) {
+            zone = at;
+            break;
+        }
+    }
+    zone
 }
 
 /// Where the distribution list (`Nơi nhận:` on a line of its own) starts.
@@ -1016,11 +1070,11 @@ mod tests {
             &[(&["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng"], &["các đơn vị liên quan"], Some("2025-12-31"))],
         ),
         (
-            "Sở Nông nghiệp và Môi trường khẩn trương hoàn thành việc thu hồi đất vào ngày 30/6/2025.",
+            "Chủ tịch UBND tỉnh kết luận cuộc họp. Sở Nông nghiệp và Môi trường khẩn trương hoàn thành việc thu hồi đất vào ngày 30/6/2025.",
             &[(&["Sở Nông nghiệp và Môi trường"], &[], Some("2025-06-30"))],
         ),
         (
-            "Các sở, ban, ngành, UBND các huyện, thành phố chủ động thực hiện các giải pháp phát triển văn hóa.",
+            "Chủ tịch UBND tỉnh kết luận cuộc họp. Các sở, ban, ngành, UBND các huyện, thành phố chủ động thực hiện các giải pháp phát triển văn hóa.",
             &[(&["các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"], &[], None)],
         ),
         (
@@ -1028,7 +1082,7 @@ mod tests {
             &[(&["Bộ Tài chính"], &[], None)],
         ),
         (
-            "Các đơn vị sự nghiệp trực thuộc UBND tỉnh tiếp tục rà soát để sắp xếp.",
+            "Chủ tịch UBND tỉnh kết luận cuộc họp. Các đơn vị sự nghiệp trực thuộc UBND tỉnh tiếp tục rà soát để sắp xếp.",
             &[(&["các đơn vị sự nghiệp trực thuộc Ủy ban nhân dân tỉnh"], &[], None)],
         ),
         (
@@ -1073,7 +1127,7 @@ mod tests {
             &[(&["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"], &[], None)],
         ),
         (
-            "Giám đốc Sở Tài chính bố trí kinh phí thực hiện.",
+            "Chủ tịch UBND tỉnh kết luận cuộc họp. Giám đốc Sở Tài chính bố trí kinh phí thực hiện.",
             &[(&["Sở Tài chính"], &[], None)],
         ),
         (
@@ -1147,6 +1201,14 @@ mod tests {
                 Some("Phó Chủ tịch UBND tỉnh".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn narrative_before_the_directions_reports_facts() {
+        let text = "Tỉnh Gia Lai thực hiện nhiều giải pháp giải ngân. Sở Y tế tăng cường kiểm tra.\n\nKết luận buổi làm việc, Phó Thủ tướng nhấn mạnh nhiều nội dung. Sở Y tế tăng cường phòng dịch.";
+        let found = assignments(text);
+        let texts: Vec<&str> = found.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Sở Y tế tăng cường phòng dịch"]);
     }
 
     #[test]
