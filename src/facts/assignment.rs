@@ -15,8 +15,11 @@
 //! before it (`giao`, `đề nghị`, `yêu cầu`, `lưu ý`, `chỉ đạo`) or when it is the
 //! subject of a clause: at the start of a sentence or an outline item and
 //! followed by a directive verb (`chủ trì`, `phối hợp`, `có trách nhiệm`,
-//! `tham mưu`, `cần`, `tập trung`, ...) or by `:`. A heading that names bodies
-//! assigns every line under it. `support` is the list after `phối hợp (với)`;
+//! `tham mưu`, `cần`, `tập trung`, ...) or by `:`; a plain directive verb
+//! (`tập trung`, `tăng cường`) counts only where the text gives directions (in
+//! a directive, or after a cue or a title speaking a directive verb). `tỉnh`
+//! alone stands for the province the text names most. A heading that names
+//! bodies assigns every line under it (the `Nơi nhận` list excepted). `support` is the list after `phối hợp (với)`;
 //! `deadline` is a date (or the end of a period) in the same clause after a
 //! time-limit word (`trước`, `đến hết`, `trong`, ...); `assigner` is the title
 //! (`Phó Thủ tướng`, `Chủ tịch UBND tỉnh`) stated in the paragraph, else the one
@@ -33,6 +36,9 @@
 //!   ... Tiếp tục rà soát ...`): the second sentence is not an assignment.
 //! - Tasks set by a verb before the subject's list in prose (`chỉ đạo các đơn vị
 //!   tăng cường ...` inside a longer clause is read as an assignment to `các đơn vị`).
+//! - Unaccented text: agencies are found, but lists of collectives and verbs
+//!   are matched with their accents.
+//! - Bodies named only by people's titles in a list (`Bộ trưởng các Bộ: ...`).
 
 use std::collections::HashMap;
 
