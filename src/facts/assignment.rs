@@ -228,6 +228,8 @@ struct Reader<'a, 's> {
     mentions: &'a [Mention],
     /// The province the document is about (`tỉnh` alone refers to it).
     home: Option<String>,
+    /// Provinces named `tỉnh X` in the text: (start, name), in order.
+    named: Vec<(usize, &'static str)>,
 }
 
 impl Reader<'_, '_> {
@@ -320,10 +322,22 @@ impl Reader<'_, '_> {
             return Some((pos + "trung ương".len(), "Trung ương".to_string()));
         }
         if let Some(rest) = tail.strip_prefix("tỉnh") {
-            let next = rest.chars().next();
-            let home = self.home.as_ref()?;
-            if next.is_none_or(|c| !c.is_alphanumeric()) {
-                return Some((pos + "tỉnh".len(), format!("tỉnh {home}")));
+            // `tỉnh` alone: the province last named in the paragraph, else the
+            // one the text is about.
+            if rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                let para = self
+                    .src
+                    .lower
+                    .get(..pos)
+                    .and_then(|h| h.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                let k = self.named.partition_point(|(s, _)| *s < pos);
+                let near = self.named[..k]
+                    .last()
+                    .filter(|(s, _)| *s >= para)
+                    .map(|(_, n)| n.to_string());
+                let name = near.or_else(|| self.home.clone())?;
+                return Some((pos + "tỉnh".len(), format!("tỉnh {name}")));
             }
         }
         None
@@ -411,6 +425,11 @@ pub(crate) fn find(
         src,
         mentions,
         home: home_province(&found_provinces),
+        named: found_provinces
+            .iter()
+            .filter(|(_, named, _)| *named)
+            .map(|(s, _, n)| (*s, *n))
+            .collect(),
     };
     let titles = titles(src, folded);
     let default_assigner = most_frequent_title(&titles);
@@ -1070,6 +1089,10 @@ mod tests {
         (
             "Làm việc với tỉnh Nghệ An, Phó Thủ tướng đề nghị tỉnh tập trung giải ngân vốn đầu tư công.",
             &[(&["tỉnh Nghệ An"], &[], None)],
+        ),
+        (
+            "Đoàn làm việc với tỉnh Nghệ An và tỉnh Hà Tĩnh.\nVới tỉnh Hà Tĩnh, Phó Thủ tướng đề nghị tỉnh rà soát quy hoạch.\nTỉnh Nghệ An cần đẩy nhanh giải ngân.",
+            &[(&["tỉnh Hà Tĩnh"], &[], None), (&["tỉnh Nghệ An"], &[], None)],
         ),
         (
             "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng phối hợp với các đơn vị liên quan đẩy nhanh tiến độ, hoàn thành trước ngày 31/12/2025.",
