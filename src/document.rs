@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fact::Fact;
 use crate::normalize::Normalized;
+use crate::outline::OutlineNode;
 use crate::segment::{dropped_blocks, Dropped};
 use crate::span::OffsetMap;
 use crate::values::{self, Source};
@@ -32,6 +33,9 @@ pub struct Document {
     pub facts: Vec<Fact>,
     /// Blocks of `text` that are not the document (captions, navigation, ...).
     pub dropped: Vec<Dropped>,
+    /// The outline of the text: numbered parts, lettered items, bullets, headings.
+    #[serde(default)]
+    pub outline: Vec<OutlineNode>,
     /// Normalised offsets back to the input (then through `source_maps`).
     #[serde(skip)]
     map: OffsetMap,
@@ -46,7 +50,7 @@ impl Document {
     /// ```
     /// let input = "Tỉnh uỷ  giao 5 tỷ đồng";
     /// let doc = vanban::extract(input);
-    /// let money = &doc.facts[0];
+    /// let money = doc.facts_of("money").next().unwrap();
     /// assert_eq!(&input[doc.to_original(money.span()).range()], "5 tỷ đồng");
     /// ```
     pub fn to_original(&self, span: Span) -> Span {
@@ -172,7 +176,8 @@ impl Extractor {
             .or_else(|| own_date(&normalized, &dropped));
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
-        crate::facts::find_all(&src, &dropped, &mut facts);
+        let outline = crate::outline::parse(&normalized.text);
+        crate::facts::find_all(&src, &dropped, &outline, &mut facts);
         if !self.keep_dropped {
             facts.retain(|f| !dropped.iter().any(|d| d.span.overlaps(f.span())));
         }
@@ -182,6 +187,7 @@ impl Extractor {
             meta,
             facts,
             dropped,
+            outline,
             map: normalized.map,
             text: normalized.text,
             source_maps: html_map.into_iter().collect(),

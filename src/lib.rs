@@ -65,6 +65,7 @@ pub mod html;
 pub mod input;
 mod lexicon;
 pub mod normalize;
+pub mod outline;
 pub mod output;
 pub mod segment;
 mod span;
@@ -80,6 +81,7 @@ pub use fact::{
     RuleId,
 };
 pub use normalize::{fold, normalize, Normalized};
+pub use outline::OutlineNode;
 pub use segment::{DropReason, Dropped};
 pub use span::{OffsetMap, Span};
 pub use values::date::parse_date;

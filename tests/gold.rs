@@ -12,6 +12,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("date", 0.95),
     ("period", 0.95),
     ("reference", 0.97),
+    ("agency", 0.90),
+    ("assignment", 0.80),
     ("target", 0.80),
     ("deadline", 0.85),
 ];

@@ -3,7 +3,11 @@
 //!
 //! Each family is a module with its rules and an examples file beside it.
 
+pub(crate) mod agency;
+pub(crate) mod assignment;
+
 use crate::fact::Fact;
+use crate::outline::OutlineNode;
 use crate::segment::Dropped;
 use crate::values::Source;
 
@@ -13,10 +17,19 @@ mod target;
 
 /// Adds the named and directive facts to `facts` (which holds the value facts,
 /// sorted by start) and leaves `facts` sorted by start.
-pub(crate) fn find_all(src: &Source<'_>, dropped: &[Dropped], facts: &mut Vec<Fact>) {
+pub(crate) fn find_all(
+    src: &Source<'_>,
+    dropped: &[Dropped],
+    outline: &[OutlineNode],
+    facts: &mut Vec<Fact>,
+) {
     let mut found: Vec<Fact> = Vec::new();
     let _ = dropped;
     reference::find(src, &mut found);
+    let folded = agency::Folded::new(src.lower);
+    let mentions = agency::mentions(src, &folded);
+    found.extend(mentions.iter().map(|m| agency::to_fact(src, m)));
+    assignment::find(src, &folded, &mentions, outline, facts, &mut found);
     target::find(src, facts, &mut found);
     deadline::find(src, facts, &mut found);
     facts.append(&mut found);

@@ -7,6 +7,8 @@
 //! | `doc_kinds.tsv`  | `kind`, `code`, `from_code`, `bare` | reference |
 //! | `issuers.tsv`    | `code`, `name` | reference          |
 //! | `tcvn3.tsv`      | `byte`, `char` | input decoding     |
+//! | `agencies.tsv`   | `form`, `name`, `kind` | agency     |
+//! | `provinces.tsv`  | `form`, `name` | agency (places)    |
 
 use once_cell::sync::Lazy;
 
@@ -49,6 +51,37 @@ pub(crate) static UNITS: Lazy<Vec<&'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// One gazetteer entry of `agencies.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Agency {
+    /// A way the name is written.
+    pub form: &'static str,
+    /// The canonical name.
+    pub name: &'static str,
+    /// `ministry`, `department`, `body` or `local`.
+    pub kind: &'static str,
+}
+
+/// Agencies of the state and the Party.
+pub(crate) static AGENCIES: Lazy<Vec<Agency>> = Lazy::new(|| {
+    rows(include_str!("agencies.tsv"))
+        .into_iter()
+        .map(|r| Agency {
+            form: r[0],
+            name: r.get(1).expect("agencies.tsv: three columns"),
+            kind: r.get(2).expect("agencies.tsv: three columns"),
+        })
+        .collect()
+});
+
+/// Provinces and their spelling variants: (form, name).
+pub(crate) static PROVINCES: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
+    rows(include_str!("provinces.tsv"))
+        .into_iter()
+        .map(|r| (r[0], *r.get(1).expect("provinces.tsv: two columns")))
+        .collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +99,32 @@ mod tests {
         for u in UNITS.iter() {
             assert_eq!(u.nfc().collect::<String>(), *u, "{u} is not NFC");
             assert_eq!(&u.to_lowercase(), u);
+        }
+    }
+
+    #[test]
+    fn agency_lexicons_load() {
+        assert!(AGENCIES.len() > 80);
+        assert!(PROVINCES.len() > 60);
+        for a in AGENCIES.iter() {
+            assert_eq!(
+                a.form.nfc().collect::<String>(),
+                a.form,
+                "{} is not NFC",
+                a.form
+            );
+            assert!(
+                matches!(a.kind, "ministry" | "department" | "body" | "local"),
+                "{}",
+                a.form
+            );
+            if matches!(a.kind, "ministry" | "department") {
+                assert!(
+                    a.name.starts_with("Bộ ") || a.name.starts_with("Sở "),
+                    "{}",
+                    a.name
+                );
+            }
         }
     }
 
