@@ -779,7 +779,9 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
         None => false,
     };
     scan_with(&SYMBOL, src, |caps| keep(accept_symbol(src, caps)));
-    scan_with(&KIND_NUMBER, src, |caps| keep(accept_kind_number(src, caps)));
+    scan_with(&KIND_NUMBER, src, |caps| {
+        keep(accept_kind_number(src, caps))
+    });
     found.sort_by(|a, b| {
         a.span
             .start
