@@ -630,7 +630,9 @@ impl fmt::Display for Fact {
             }
             Fact::Agency(a) => f.write_str(&a.name),
             Fact::Target(t) => {
-                write!(f, "{}: ", t.metric)?;
+                if !t.metric.is_empty() {
+                    write!(f, "{}: ", t.metric)?;
+                }
                 bound(f, t.bound)?;
                 match &t.value {
                     TargetValue::Money { value, currency } => {

@@ -19,8 +19,8 @@
 //! tỉnh đã ...`) or follows `đã`.
 //!
 //! `task` is the clause's action before the limit (or after a milestone's
-//! colon); `agencies` come from the assignment or outline heading the deadline
-//! sits in, when those are known.
+//! colon); `agencies` (and a better `task`) come from the assignment the
+//! deadline sits in, or the one its outline heading states ([`super::attach_deadlines`]).
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
@@ -82,15 +82,22 @@ fn bound_of(words: &str) -> DeadlineBound {
 
 /// The action of a deadline's clause: after a milestone's colon, else the
 /// clause's words before the limit, trimmed of bullets and connectors.
-fn task(src: &Source<'_>, clause: Span, limit: Span, due: Span) -> String {
-    let after_colon = src
+/// The task of a milestone line (`Đến hết ngày 30/6/2025: <task>`), if the
+/// limit opens one.
+fn milestone_task<'a>(src: &Source<'a>, clause: Span, due: Span) -> Option<&'a str> {
+    let t = src
         .text
-        .get(due.end..clause.end)
-        .and_then(|t| t.trim_start().strip_prefix(':'))
-        .map(str::trim);
-    let raw = match after_colon {
-        Some(t) if !t.is_empty() => t,
-        _ => src.text.get(clause.start..limit.start).unwrap_or(""),
+        .get(due.end..clause.end)?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim();
+    (!t.is_empty()).then_some(t)
+}
+
+fn task(src: &Source<'_>, clause: Span, limit: Span, due: Span) -> String {
+    let raw = match milestone_task(src, clause, due) {
+        Some(t) => t,
+        None => src.text.get(clause.start..limit.start).unwrap_or(""),
     };
     let raw = raw.trim_start_matches(['-', '+', '•', '*', ' ', ',']);
     let raw = raw.trim_end_matches([',', ' ', ':', '.']);
@@ -148,7 +155,11 @@ pub(crate) fn find(src: &Source<'_>, values: &[Fact], out: &mut Vec<Fact>) {
             bound,
             task: task(src, clause, limit, due),
             agencies: Vec::new(),
-            rule: format!("deadline.{}", bound_name(bound)).into(),
+            rule: if milestone_task(src, clause, due).is_some() {
+                "deadline.milestone".into()
+            } else {
+                format!("deadline.{}", bound_name(bound)).into()
+            },
         }));
     }
 }
@@ -182,7 +193,7 @@ mod tests {
     const CASES: &[(&str, &[&str])] = &[
         (
             "Giao Bộ Xây dựng xem xét, báo cáo Thủ tướng Chính phủ trước ngày 31/12/2025.",
-            &["before 2025-12-31: giao Bộ Xây dựng xem xét, báo cáo Thủ tướng Chính phủ"],
+            &["before 2025-12-31: xem xét, báo cáo Thủ tướng Chính phủ [Bộ Xây dựng]"],
         ),
         (
             "+ Đến hết ngày 30/6/2026: Giải ngân đạt tối thiểu 50% kế hoạch vốn được giao.",
@@ -228,6 +239,12 @@ mod tests {
             "Tổ chức tổng kết đến hết ngày 15 tháng 12 năm 2025.",
             &["by 2025-12-15: tổ chức tổng kết"],
         ),
+        ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu phương án trước ngày 15/12/2025.", &["before 2025-12-15: tham mưu phương án [Sở Tài chính]"]),
+        ("Đề nghị Bộ Tài chính hướng dẫn địa phương trong tháng 12/2025.", &["within 2025-12-01..2025-12-31: hướng dẫn địa phương [Bộ Tài chính]"]),
+        ("Các chủ đầu tư hoàn thành quyết toán dự án chậm nhất ngày 31/3/2026.", &["by 2026-03-31: các chủ đầu tư hoàn thành quyết toán dự án"]),
+        ("Kiểm tra, rà soát và báo cáo Ủy ban nhân dân tỉnh trước ngày 20 tháng 11 năm 2025.", &["before 2025-11-20: kiểm tra, rà soát và báo cáo Ủy ban nhân dân tỉnh"]),
+        ("Hoàn thành việc bàn giao mặt bằng trong quý I/2026.", &["within 2026-01-01..2026-03-31: hoàn thành việc bàn giao mặt bằng"]),
+        ("Tổ chức sơ kết, báo cáo Thủ tướng trong năm 2026.", &["within 2026-01-01..2026-12-31: tổ chức sơ kết, báo cáo Thủ tướng"]),
     ];
 
     /// As-of dates, past dates, scene-setting periods, meeting dates.
@@ -245,6 +262,11 @@ mod tests {
         "Dự án đã khởi công trong quý 2/2026.",
         "Tỉnh dự kiến hoàn thành 100% kế hoạch vào cuối tháng 12/2025.",
         "Tỉnh xây dựng kế hoạch giai đoạn 2026-2030.",
+        "Số liệu tính đến hết ngày 30/11/2025.",
+        "Trước ngày 01/7/2025, tỉnh có 12 huyện.",
+        "Chiều 24/11/2025, Đoàn công tác làm việc với tỉnh.",
+        "Đoàn đã kiểm tra trong tháng 10/2025.",
+        "Trong quý IV/2025, kinh tế tăng trưởng khá.",
     ];
 
     #[test]

@@ -32,8 +32,61 @@ pub(crate) fn find_all(
     assignment::find(src, &folded, &mentions, outline, facts, &mut found);
     target::find(src, facts, &mut found);
     deadline::find(src, facts, &mut found);
+    attach_deadlines(&mut found, outline);
     facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
+}
+
+/// Gives each deadline the bodies responsible for it: those of the smallest
+/// assignment that contains it; else of the nearest assignment before it in
+/// its paragraph; else of an assignment on an outline line above it (a
+/// heading or the bullet that introduces a list of milestones). A deadline
+/// inside an assignment also takes the assignment's task, unless it is a
+/// milestone line with its own.
+pub(crate) fn attach_deadlines(found: &mut [Fact], outline: &[OutlineNode]) {
+    let assignments: Vec<(crate::Span, Vec<String>, String)> = found
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Assignment(a) => Some((a.span, a.lead.clone(), a.task.clone())),
+            _ => None,
+        })
+        .collect();
+    if assignments.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let Fact::Deadline(d) = f else { continue };
+        let covering = assignments
+            .iter()
+            .filter(|a| a.0.contains(d.span))
+            .min_by_key(|a| a.0.len());
+        let line = crate::outline::path(outline, d.span.start)
+            .last()
+            .map(|n| n.span);
+        let before_in_line = || {
+            let line = line?;
+            assignments
+                .iter()
+                .filter(|a| line.contains(a.0) && a.0.end <= d.span.start)
+                .max_by_key(|a| a.0.end)
+        };
+        let above = || {
+            crate::outline::path(outline, d.span.start)
+                .iter()
+                .rev()
+                .skip(1)
+                .find_map(|n| assignments.iter().find(|a| n.span.overlaps(a.0)))
+        };
+        let Some(a) = covering.or_else(before_in_line).or_else(above) else {
+            continue;
+        };
+        d.agencies = a.1.clone();
+        if covering.is_some() && d.rule != "deadline.milestone" && !a.2.is_empty() {
+            // The assignment's task without the limit itself.
+            let task = a.2.strip_suffix(d.text.as_str()).unwrap_or(&a.2);
+            d.task = task.trim_end_matches([' ', ',', ';']).to_string();
+        }
+    }
 }
 
 /// Lowercases the first letter of a phrase taken from a sentence or line

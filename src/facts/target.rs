@@ -14,7 +14,8 @@
 //! `dự kiến hoàn thành`, `cần hoàn thành`, `bảo đảm/đảm bảo ... đạt`,
 //! `kịch bản tăng trưởng ... đạt`, and milestone lines of a directive
 //! (`Đến hết ngày 30/6/2025: ...`). Not targets: results and estimates
-//! (`ước đạt`, `đã đạt`, `đạt được`, `chiếm`, `bằng ... kế hoạch`, `so với`).
+//! (`ước đạt`, `đã đạt`, `đạt được`, `chiếm`, `bằng ... kế hoạch`, `so với`)
+//! and vote counts (`được thông qua với 98% đại biểu tán thành`).
 //!
 //! # Not handled
 //! - A goal whose cue is in an earlier sentence (`Mục tiêu như sau: ...`).
@@ -44,7 +45,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
 /// Words that make a figure a result or an estimate, lowercase.
 static RESULT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?:^|[^\p{L}])(?:ước|đã|đạt được|chiếm|lũy kế|bằng|so với|thực hiện được)(?:$|[^\p{L}])",
+        r"(?:^|[^\p{L}])(?:ước|đã|đạt được|chiếm|lũy kế|bằng|so với|thực hiện được|thông qua|tán thành|biểu quyết|nhất trí)(?:$|[^\p{L}])",
     )
     .expect("target result pattern compiles")
 });
@@ -458,6 +459,46 @@ mod tests {
             "Mục tiêu năm 2025 đạt 8,61%.",
             &["*: 8.61% in 2025-01-01..2025-12-31"],
         ),
+        (
+            "Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%.",
+            &["tỷ lệ hộ nghèo giảm còn: under 2%"],
+        ),
+        (
+            "Chỉ tiêu tỷ lệ che phủ rừng đạt 65% trở lên.",
+            &["tỷ lệ che phủ rừng: at_least 65%"],
+        ),
+        (
+            "Phấn đấu kim ngạch xuất khẩu năm 2026 đạt 1,5 tỷ USD.",
+            &["kim ngạch xuất khẩu: 1500000000 USD in 2026-01-01..2026-12-31"],
+        ),
+        (
+            "Bảo đảm tỷ lệ giải ngân đạt tối thiểu 95% kế hoạch vốn.",
+            &["tỷ lệ giải ngân: at_least 95%"],
+        ),
+        (
+            "Quyết tâm đạt tốc độ tăng trưởng tối thiểu 10% giai đoạn 2026-2030.",
+            &["tốc độ tăng trưởng: at_least 10% in 2026-01-01..2030-12-31"],
+        ),
+        (
+            "Mục tiêu thu hút 500 doanh nghiệp mới thành lập trong năm 2026.",
+            &["thu hút: 500 doanh nghiệp by 2026-12-31"],
+        ),
+        (
+            "Mục tiêu đến năm 2030, thu nhập bình quân đầu người đạt 8.000 USD.",
+            &["*: 8000 USD by 2030-12-31"],
+        ),
+        (
+            "Phấn đấu thu ngân sách nhà nước trên địa bàn đạt khoảng 12.500 tỷ đồng.",
+            &["thu ngân sách nhà nước: approx 12500000000000 VND"],
+        ),
+        (
+            "- Đến hết ngày 30/9/2026: giải ngân đạt 60% kế hoạch vốn.",
+            &["giải ngân: 60% by 2026-09-30"],
+        ),
+        (
+            "Cố gắng đạt tỷ lệ đô thị hóa 40%.",
+            &["tỷ lệ đô thị hóa: 40%"],
+        ),
     ];
 
     /// Results, estimates and other figures that are not goals.
@@ -475,6 +516,12 @@ mod tests {
         "Tổng vốn đầu tư 21 dự án là 26.700 tỷ đồng.",
         "Phấn đấu hoàn thành nhiệm vụ được giao. Kết quả: giải ngân 80%.",
         "Tạo đà tăng trưởng hai con số giai đoạn 2026-2030.",
+        "Thu ngân sách đạt 12.500 tỷ đồng, tăng 15% so với cùng kỳ.",
+        "Kim ngạch xuất khẩu ước đạt 1,2 tỷ USD.",
+        "Lũy kế giải ngân đạt 68% kế hoạch.",
+        "Đã có 450 doanh nghiệp thành lập mới.",
+        "Tỷ lệ hộ nghèo giảm còn 3,5%.",
+        "Mục tiêu, nhiệm vụ năm 2026 được thông qua với 98% đại biểu tán thành. Tỷ lệ che phủ rừng 60%.",
     ];
 
     #[test]
@@ -486,7 +533,7 @@ mod tests {
             // and the metric unless the table says `*`.
             let ok = got.len() == want.len()
                 && got.iter().zip(want.iter()).all(|(g, w)| {
-                    let (gm, gv) = g.split_once(": ").unwrap_or(("", g));
+                    let (gm, gv) = g.split_once(": ").unwrap_or(("", g.as_str()));
                     let (wm, wv) = w.split_once(": ").unwrap_or(("", w));
                     gv == wv && (wm == "*" || gm == wm)
                 });
