@@ -52,7 +52,12 @@ impl Normalized {
         let mut chars = input.char_indices().peekable();
         let mut word_start: Option<usize> = None;
         while let Some((i, c)) = chars.next() {
-            if c.is_alphabetic() || is_combining_mark(c) {
+            let letterish = if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                letter(c).is_some() || c.is_alphabetic() || is_combining_mark(c)
+            };
+            if letterish {
                 word_start.get_or_insert(i);
                 continue;
             }
@@ -102,6 +107,32 @@ pub fn fold(input: &str) -> String {
         })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// True for letters and digits (`char::is_alphanumeric`), answered from the
+/// tone table for Vietnamese letters: the hot test of word boundaries.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        letter(c).is_some() || c.is_alphanumeric()
+    }
+}
+
+/// The unaccented ASCII letter of a Vietnamese letter (`Ệ` → `e`, `đ` → `d`),
+/// from the tone table; `None` for other characters.
+#[inline]
+pub(crate) fn ascii_base(c: char) -> Option<char> {
+    let l = letter(c)?;
+    Some(match lower(l.base) {
+        'ă' | 'â' => 'a',
+        'ê' => 'e',
+        'ô' | 'ơ' => 'o',
+        'ư' => 'u',
+        'đ' => 'd',
+        b => b.to_ascii_lowercase(),
+    })
 }
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
@@ -416,10 +447,6 @@ fn has_vowel_mark(c: char) -> bool {
     matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
-const INITIALS: [&str; 28] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-];
 const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 const NUCLEI: [&str; 56] = [
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
@@ -434,18 +461,37 @@ fn spells(chars: &[char], s: &str) -> bool {
     s.chars().all(|c| it.next() == Some(&c)) && it.next().is_none()
 }
 
+/// The lengths an initial consonant may have at the start of `letters`
+/// (lowercase), longest first: `ngh` 3; `gi`, `qu` 2 or 1 (`gì`); none 0.
+fn initial_lengths(letters: &[char]) -> &'static [usize] {
+    let at = |i: usize| letters.get(i).copied();
+    match (at(0), at(1), at(2)) {
+        (Some('n'), Some('g'), Some('h')) => &[3],
+        (Some('n'), Some('g' | 'h'), _) => &[2],
+        (Some('c' | 'k' | 'p'), Some('h'), _) => &[2],
+        (Some('t'), Some('h' | 'r'), _) => &[2],
+        (Some('g'), Some('h'), _) => &[2],
+        (Some('g'), Some('i'), _) => &[2, 1],
+        (Some('q'), Some('u'), _) => &[2],
+        (Some('q'), _, _) => &[],
+        (Some(c), _, _) if is_vowel(c) => &[0],
+        (
+            Some(
+                'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't'
+                | 'v' | 'x',
+            ),
+            _,
+            _,
+        ) => &[1],
+        _ => &[],
+    }
+}
+
 /// Where the tone goes in a syllable, as an index into `letters` (lowercase
 /// bases), or `None` if it is not a Vietnamese syllable.
 fn tone_position(letters: &[char]) -> Option<usize> {
-    for initial in INITIALS {
-        let skip = initial.chars().count();
-        if skip > letters.len() || !spells(&letters[..skip], initial) {
-            continue;
-        }
-        if initial.is_empty() && letters.first().is_some_and(|&c| !is_vowel(c)) {
-            continue;
-        }
-        let rest = &letters[skip..];
+    for &skip in initial_lengths(letters) {
+        let rest = &letters[skip.min(letters.len())..];
         let vowels = rest.iter().take_while(|&&c| is_vowel(c)).count();
         if vowels == 0 {
             continue;
@@ -499,6 +545,13 @@ fn retone(letters: &mut [Letter]) -> Option<String> {
     // With one vowel there is nowhere else for the mark to go.
     if letters.iter().filter(|l| is_vowel(lower(l.base))).count() < 2 {
         return None;
+    }
+    // A syllable's tone sits on its last vowel with a mark (`ươ` → `ơ`): when
+    // it is there already nothing moves, whether or not the word parses.
+    if let Some(last_marked) = letters.iter().rposition(|l| has_vowel_mark(lower(l.base))) {
+        if last_marked == now {
+            return None;
+        }
     }
     let mut lowered = ['a'; MAX_SYLLABLE];
     let n = letters.len().min(MAX_SYLLABLE);

@@ -88,6 +88,9 @@ const NAVIGATION: &[&str] = &[
     "chia sẻ",
 ];
 
+/// Lines at most this long (bytes) are checked for navigation, counters and pagers.
+const SHORT_LINE: usize = 80;
+
 /// Paragraphs at least this long (bytes) count as copies when repeated.
 const DUPLICATE_MIN: usize = 60;
 
@@ -169,26 +172,31 @@ pub fn dropped_blocks(text: &str) -> Vec<Dropped> {
         if trimmed.is_empty() {
             continue;
         }
-        let lower = crate::normalize::lower_same_len(trimmed);
-        let bare = lower
-            .trim_end_matches([':', '.', ' '])
-            .trim_start_matches(['•', '-', ' ']);
-        if NAVIGATION
-            .iter()
-            .any(|n| bare == *n || bare.starts_with(&format!("{n}:")))
-        {
-            push(
-                &mut out,
-                Span::new(span.start, text.len()),
-                DropReason::Navigation,
-            );
-            break;
+        // Navigation, counters and pagers are short lines; captions name `ảnh`.
+        let short = trimmed.len() <= SHORT_LINE;
+        if short {
+            let lower = crate::normalize::lower_same_len(trimmed);
+            let bare = lower
+                .trim_end_matches([':', '.', ' '])
+                .trim_start_matches(['•', '-', ' ']);
+            if NAVIGATION
+                .iter()
+                .any(|n| bare == *n || bare.strip_prefix(n).is_some_and(|r| r.starts_with(':')))
+            {
+                push(
+                    &mut out,
+                    Span::new(span.start, text.len()),
+                    DropReason::Navigation,
+                );
+                break;
+            }
         }
-        let reason = if COUNTER.is_match(trimmed) {
+        let photo = ["ảnh", "Ảnh", "ẢNH"].iter().any(|w| trimmed.contains(w));
+        let reason = if short && COUNTER.is_match(trimmed) {
             Some(DropReason::ViewCounter)
-        } else if CAPTION.is_match(trimmed) {
+        } else if photo && CAPTION.is_match(trimmed) {
             Some(DropReason::Caption)
-        } else if PAGER.is_match(trimmed) {
+        } else if short && PAGER.is_match(trimmed) {
             Some(DropReason::Navigation)
         } else if trimmed.len() <= 12 && BYLINE.is_match(trimmed) {
             Some(DropReason::Byline)

@@ -105,6 +105,9 @@ fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    if let Some(b) = crate::normalize::ascii_base(c) {
+        return b;
+    }
     match c {
         'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
         _ => match c.nfd().next() {
@@ -434,7 +437,7 @@ impl Ctx<'_, '_> {
                 && head[..head.len() - t.len()]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                    .is_none_or(|c| !crate::normalize::is_word_char(c))
         })
     }
 
@@ -473,7 +476,7 @@ impl Ctx<'_, '_> {
             };
             let len = after_space
                 .char_indices()
-                .find(|(_, c)| !c.is_alphanumeric())
+                .find(|(_, c)| !crate::normalize::is_word_char(*c))
                 .map_or(after_space.len(), |(i, _)| i);
             let word = &after_space[..len];
             let first = word.chars().next();
@@ -756,7 +759,7 @@ impl Ctx<'_, '_> {
             };
             let len = after
                 .char_indices()
-                .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+                .find(|(_, c)| !(crate::normalize::is_word_char(*c) || *c == '-'))
                 .map_or(after.len(), |(i, _)| i);
             if len == 0 {
                 break;
@@ -802,14 +805,14 @@ fn is_stop(rest: &str) -> bool {
             && rest
                 .get(w.len()..)
                 .and_then(|t| t.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_none_or(|c| !crate::normalize::is_word_char(c))
     };
     if STOP_WORDS.iter().any(|w| starts(w)) {
         return true;
     }
     let word_end = rest
         .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !crate::normalize::is_word_char(*c))
         .map_or(rest.len(), |(i, _)| i);
     if rest[..word_end].is_ascii() {
         return FOLDED_STOPS.iter().any(|w| starts(w));

@@ -98,6 +98,9 @@ static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// How far ahead of a position the anchored patterns look (bytes).
+const LOOKAHEAD: usize = 600;
+
 static SEPARATOR: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*(?:,|;|\s+và\b)\s*").expect("separator pattern compiles"));
 
@@ -233,8 +236,16 @@ struct Reader<'a, 's> {
 }
 
 impl Reader<'_, '_> {
+    /// The lowercase text from `pos`, at most [`LOOKAHEAD`] bytes of it: every
+    /// pattern applied to it is anchored at its start, and a short haystack
+    /// keeps the regex engine on its fast paths.
     fn lower_at(&self, pos: usize) -> &str {
-        self.src.lower.get(pos..).unwrap_or("")
+        let text = self.src.lower;
+        let mut end = (pos + LOOKAHEAD).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.get(pos..end).unwrap_or("")
     }
 
     fn mention_at(&self, pos: usize) -> Option<&Mention> {
@@ -284,15 +295,28 @@ impl Reader<'_, '_> {
         }
         // The head of a body stands for it: `Chánh Văn phòng UBND tỉnh`,
         // `Giám đốc các Sở: Tài chính, ...`.
-        if let Some(t) = HEAD_OF.find(tail) {
+        let headed = ["chánh", "giám đốc", "thủ trưởng"]
+            .iter()
+            .any(|t| tail.starts_with(t));
+        if let Some(t) = headed.then(|| HEAD_OF.find(tail)).flatten() {
             if let Some(m) = self.mention_at(pos + t.end()) {
                 return Some((m.span.end, m.name.clone()));
             }
         }
-        if let Some(m) = COMMITTEES_COLLECTIVE.find(tail) {
+        // Literal prefixes first: the anchored patterns below cannot match
+        // without them, and skipping them is much cheaper than running them.
+        let committees = tail.starts_with("ubnd") || tail.starts_with("ủy ban");
+        let titled = ["chủ tịch", "giám đốc", "thủ trưởng", "người đứng đầu"]
+            .iter()
+            .any(|t| tail.starts_with(t));
+        let collective = tail.starts_with("các ") || tail.starts_with("những ");
+        if let Some(m) = committees
+            .then(|| COMMITTEES_COLLECTIVE.find(tail))
+            .flatten()
+        {
             return Some((pos + m.end(), self.written(pos, pos + m.end())));
         }
-        if let Some(t) = TITLE_COLLECTIVE.find(tail) {
+        if let Some(t) = titled.then(|| TITLE_COLLECTIVE.find(tail)).flatten() {
             let after = pos + t.end();
             let rest = self.lower_at(after);
             let m = COMMITTEES_COLLECTIVE
@@ -300,7 +324,7 @@ impl Reader<'_, '_> {
                 .or_else(|| COLLECTIVE.find(rest))?;
             return Some((after + m.end(), self.written(pos, after + m.end())));
         }
-        if let Some(m) = COLLECTIVE.find(tail) {
+        if let Some(m) = collective.then(|| COLLECTIVE.find(tail)).flatten() {
             let mut end = pos + m.end();
             let mut name = self.written(pos, end);
             if let Some(s) = SUBORDINATE.find(self.lower_at(end)) {
@@ -311,7 +335,8 @@ impl Reader<'_, '_> {
             }
             return Some((end, name));
         }
-        if let Some(c) = PROVINCE.captures(tail) {
+        let province_like = self.capital_at(pos) || tail.starts_with("tỉnh ");
+        if let Some(c) = province_like.then(|| PROVINCE.captures(tail)).flatten() {
             let p = c.name("p")?;
             if self.capital_at(pos + p.start()) {
                 let name = PROVINCE_NAMES.get(p.as_str()).copied().unwrap_or("");
@@ -324,7 +349,11 @@ impl Reader<'_, '_> {
         if let Some(rest) = tail.strip_prefix("tỉnh") {
             // `tỉnh` alone: the province last named in the paragraph, else the
             // one the text is about.
-            if rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+            if rest
+                .chars()
+                .next()
+                .is_none_or(|c| !crate::normalize::is_word_char(c))
+            {
                 let para = self
                     .src
                     .lower
@@ -890,9 +919,9 @@ fn assigner(src: &Source<'_>, titles: &[(usize, &'static str)], at: usize) -> Op
 
 /// A date (or the end of a period) in `span` after a time-limit word.
 fn deadline(src: &Source<'_>, values: &[Fact], span: Span) -> Option<NaiveDate> {
-    for f in values {
+    for f in super::starting_in(values, span.start, span.end) {
         let s = f.span();
-        if s.start < span.start || s.end > span.end {
+        if s.end > span.end {
             continue;
         }
         let day = match f {
@@ -915,7 +944,7 @@ fn deadline(src: &Source<'_>, values: &[Fact], span: Span) -> Option<NaiveDate> 
                 && before[..before.len() - w.len()]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                    .is_none_or(|c| !crate::normalize::is_word_char(c))
         };
         if LIMIT_WORDS.iter().any(|w| whole_word(w)) {
             return Some(day);

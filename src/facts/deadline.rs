@@ -27,7 +27,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::fact::{DateRange, DeadlineBound, DeadlineFact, Fact, Grain};
-use crate::segment::{clause_at, clauses};
+use crate::segment::clause_at;
 use crate::values::Source;
 use crate::Span;
 
@@ -104,8 +104,7 @@ fn task(src: &Source<'_>, clause: Span, limit: Span, due: Span) -> String {
     super::uncapitalize(raw)
 }
 
-pub(crate) fn find(src: &Source<'_>, values: &[Fact], out: &mut Vec<Fact>) {
-    let clause_spans = clauses(src.text);
+pub(crate) fn find(src: &Source<'_>, values: &[Fact], clause_spans: &[Span], out: &mut Vec<Fact>) {
     for f in values {
         let (due, date, period) = match f {
             Fact::Date(d) => (d.span, Some(d.value), None),
@@ -114,7 +113,7 @@ pub(crate) fn find(src: &Source<'_>, values: &[Fact], out: &mut Vec<Fact>) {
             }
             _ => continue,
         };
-        let Some(clause) = clause_at(&clause_spans, due.start) else {
+        let Some(clause) = clause_at(clause_spans, due.start) else {
             continue;
         };
         let before = src.lower.get(clause.start..due.start).unwrap_or("");

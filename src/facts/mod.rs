@@ -30,11 +30,19 @@ pub(crate) fn find_all(
     let mentions = agency::mentions(src, &folded);
     found.extend(mentions.iter().map(|m| agency::to_fact(src, m)));
     assignment::find(src, &folded, &mentions, outline, facts, &mut found);
-    target::find(src, facts, &mut found);
-    deadline::find(src, facts, &mut found);
+    let clauses = crate::segment::clauses(src.text);
+    target::find(src, facts, &clauses, &mut found);
+    deadline::find(src, facts, &clauses, &mut found);
     attach_deadlines(&mut found, outline);
     facts.append(&mut found);
     facts.sort_by_key(|f| (f.span().start, f.span().end));
+}
+
+/// The facts of `sorted` (sorted by start) that start in `from..to`.
+pub(crate) fn starting_in(sorted: &[Fact], from: usize, to: usize) -> &[Fact] {
+    let a = sorted.partition_point(|f| f.span().start < from);
+    let b = a + sorted[a..].partition_point(|f| f.span().start < to);
+    &sorted[a..b]
 }
 
 /// Gives each deadline the bodies responsible for it: those of the smallest
@@ -109,6 +117,20 @@ mod tests {
         assert_eq!(super::uncapitalize("Giải ngân"), "giải ngân");
         assert_eq!(super::uncapitalize("GRDP tăng"), "GRDP tăng");
         assert_eq!(super::uncapitalize(""), "");
+    }
+
+    #[test]
+    fn starting_in_slices_by_start() {
+        let doc = crate::extract("Ngày 1/2/2025 chi 5 tỷ đồng, đạt 8%, quý 2/2026.");
+        let values: Vec<_> = doc.facts.clone();
+        let mid = doc.text.find("5 tỷ").unwrap();
+        let got = super::starting_in(&values, mid, doc.text.len());
+        assert_eq!(got.first().map(|f| f.kind()), Some("money"));
+        assert_eq!(
+            got.len(),
+            values.iter().filter(|f| f.span().start >= mid).count()
+        );
+        assert!(super::starting_in(&values, doc.text.len(), doc.text.len()).is_empty());
     }
 
     #[test]

@@ -329,7 +329,7 @@ fn kind_word_at_end(head: &str) -> Option<(&'static Kind, usize)> {
                 .get(..start)?
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .is_none_or(|c| !crate::normalize::is_word_char(c));
         ok.then_some((k, k.lower.len()))
     })
 }
@@ -344,7 +344,7 @@ fn strip_so(head: &str) -> (&str, bool) {
             if rest
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric()) =>
+                .is_none_or(|c| !crate::normalize::is_word_char(c)) =>
         {
             let rest = rest.trim_end_matches(' ');
             (
@@ -388,7 +388,9 @@ fn kind_before(src: &Source<'_>, at: usize) -> Option<(&'static Kind, usize)> {
     }
     let name = window.get(pos + law.len()..)?;
     let start = ws + pos;
-    let boundary = src.char_before(start).is_none_or(|c| !c.is_alphanumeric());
+    let boundary = src
+        .char_before(start)
+        .is_none_or(|c| !crate::normalize::is_word_char(c));
     let words = name.split_whitespace().count();
     let clean = name.starts_with(' ')
         && name.chars().all(|c| c.is_alphabetic() || c == ' ')
@@ -413,7 +415,10 @@ fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, Option<usize>
     let offset = src.lower.len() - tail.len();
     let caps = ISSUED_AFTER.captures(tail)?;
     let end = offset + caps.get(0)?.end();
-    if src.char_at(end).is_some_and(|c| c.is_alphanumeric()) {
+    if src
+        .char_at(end)
+        .is_some_and(|c| crate::normalize::is_word_char(c))
+    {
         return None;
     }
     if let (Some(a), Some(b)) = (caps.name("s1"), caps.name("s2")) {
@@ -610,10 +615,12 @@ fn accept_kind_number(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
     }
     // Not glued to what follows, and not the start of a symbol.
     match src.char_at(whole.end()) {
-        Some(c) if c.is_alphanumeric() || matches!(c, '/' | '%' | '-' | '&') => return None,
+        Some(c) if crate::normalize::is_word_char(c) || matches!(c, '/' | '%' | '-' | '&') => {
+            return None
+        }
         Some('.' | ',') => {
             let next = src.lower.get(whole.end() + 1..)?.chars().next();
-            if next.is_some_and(|c| c.is_alphanumeric()) {
+            if next.is_some_and(|c| crate::normalize::is_word_char(c)) {
                 return None;
             }
         }
@@ -661,8 +668,11 @@ fn accept_kind_number(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
 fn unit_follows(src: &Source<'_>, at: usize) -> bool {
     let tail = src.lower.get(at..).unwrap_or("").trim_start_matches(' ');
     crate::lexicon::UNITS.iter().any(|u| {
-        tail.strip_prefix(u)
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        tail.strip_prefix(u).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| !crate::normalize::is_word_char(c))
+        })
     })
 }
 

@@ -28,7 +28,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use crate::fact::{Bound, DateRange, Fact, TargetFact, TargetValue};
-use crate::segment::{clause_at, clauses, lines};
+use crate::segment::{clause_at, lines};
 use crate::values::Source;
 use crate::Span;
 
@@ -92,10 +92,12 @@ struct Cue {
 fn milestone_of(src: &Source<'_>, values: &[Fact], line: Span) -> Option<Cue> {
     let m = MILESTONE.find(src.lower.get(line.range())?)?;
     let span = Span::new(line.start + m.start(), line.start + m.end());
-    let by = values.iter().find_map(|f| match f {
-        Fact::Date(d) if span.contains(d.span) => Some(d.value),
-        _ => None,
-    })?;
+    let by = super::starting_in(values, span.start, span.end)
+        .iter()
+        .find_map(|f| match f {
+            Fact::Date(d) if span.contains(d.span) => Some(d.value),
+            _ => None,
+        })?;
     Some(Cue {
         span,
         first: span.start,
@@ -165,9 +167,10 @@ fn target_value(f: &Fact) -> Option<(TargetValue, Bound, Span)> {
 fn metric(src: &Source<'_>, values: &[Fact], from: usize, to: usize) -> String {
     let mut text = String::new();
     let mut at = from;
-    for f in values.iter().filter(|f| {
-        matches!(f, Fact::Date(_) | Fact::Period(_)) && f.span().start >= from && f.span().end <= to
-    }) {
+    for f in super::starting_in(values, from, to)
+        .iter()
+        .filter(|f| matches!(f, Fact::Date(_) | Fact::Period(_)) && f.span().end <= to)
+    {
         text.push_str(src.text.get(at..f.span().start).unwrap_or(""));
         text.push(' ');
         at = f.span().end;
@@ -182,7 +185,7 @@ fn metric(src: &Source<'_>, values: &[Fact], from: usize, to: usize) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
+            if crate::normalize::is_word_char(c) || c == '-' {
                 c
             } else {
                 ' '
@@ -212,7 +215,7 @@ fn when(
 ) -> (Option<DateRange>, Option<NaiveDate>) {
     let after_limit = (figure.end + 60).min(clause.end);
     let mut found = None;
-    for f in values {
+    for f in super::starting_in(values, cue.start, after_limit) {
         let s = f.span();
         let inside = s.start >= cue.start && s.end <= figure.start;
         let after = s.start >= figure.end && s.end <= after_limit;
@@ -272,15 +275,14 @@ fn when(
     (None, None)
 }
 
-pub(crate) fn find(src: &Source<'_>, values: &[Fact], out: &mut Vec<Fact>) {
-    let clause_spans = clauses(src.text);
+pub(crate) fn find(src: &Source<'_>, values: &[Fact], clause_spans: &[Span], out: &mut Vec<Fact>) {
     let line_spans: Vec<Span> = lines(src.text).map(|(s, _)| s).collect();
     let mut last_end_in_clause: Option<(Span, usize)> = None;
     for f in values {
         let Some((value, bound, figure)) = target_value(f) else {
             continue;
         };
-        let Some(clause) = clause_at(&clause_spans, figure.start) else {
+        let Some(clause) = clause_at(clause_spans, figure.start) else {
             continue;
         };
         let line = clause_at(&line_spans, figure.start).unwrap_or(clause);
@@ -349,7 +351,7 @@ pub(crate) fn find(src: &Source<'_>, values: &[Fact], out: &mut Vec<Fact>) {
             },
         }));
     }
-    two_digit_growth(src, values, &clause_spans, out);
+    two_digit_growth(src, values, clause_spans, out);
 }
 
 /// `tăng trưởng hai con số` under a goal cue: at least 10% growth.

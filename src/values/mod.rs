@@ -61,7 +61,7 @@ impl<'a> Source<'a> {
         let start = head
             .char_indices()
             .rev()
-            .find(|(_, c)| !c.is_alphanumeric())
+            .find(|(_, c)| !crate::normalize::is_word_char(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         &head[start..]
     }
@@ -71,7 +71,7 @@ impl<'a> Source<'a> {
         let tail = self.lower.get(at..).unwrap_or("").trim_start_matches(' ');
         let end = tail
             .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
+            .find(|(_, c)| !crate::normalize::is_word_char(*c))
             .map_or(tail.len(), |(i, _)| i);
         &tail[..end]
     }
@@ -80,7 +80,7 @@ impl<'a> Source<'a> {
     /// alphanumeric first (last) char has no alphanumeric char before (after) it.
     pub(crate) fn on_word_boundaries(&self, start: usize, end: usize) -> bool {
         let inner = self.lower.get(start..end).unwrap_or("");
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let word = |c: Option<char>| c.is_some_and(crate::normalize::is_word_char);
         !(word(inner.chars().next()) && word(self.char_before(start))
             || word(inner.chars().next_back()) && word(self.char_at(end)))
     }
@@ -90,7 +90,7 @@ impl<'a> Source<'a> {
     pub(crate) fn number_starts_clean(&self, at: usize) -> bool {
         match self.char_before(at) {
             None => true,
-            Some(c) => !(c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '_')),
+            Some(c) => !(crate::normalize::is_word_char(c) || matches!(c, '/' | '.' | ',' | '_')),
         }
     }
 
@@ -99,7 +99,7 @@ impl<'a> Source<'a> {
     pub(crate) fn ends_clean(&self, at: usize) -> bool {
         match self.char_at(at) {
             None => true,
-            Some(c) if c.is_alphanumeric() || c == '/' => false,
+            Some(c) if crate::normalize::is_word_char(c) || c == '/' => false,
             Some('.' | ',') => !self
                 .lower
                 .get(at + 1..)

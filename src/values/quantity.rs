@@ -40,7 +40,10 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
         return None;
     }
     let unit = caps.name("u")?;
-    if src.char_at(unit.end()).is_some_and(|c| c.is_alphanumeric()) {
+    if src
+        .char_at(unit.end())
+        .is_some_and(|c| crate::normalize::is_word_char(c))
+    {
         return None;
     }
     let scales = caps.name("s").map_or("", |m| m.as_str());
