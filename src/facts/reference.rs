@@ -415,10 +415,7 @@ fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, Option<usize>
     let offset = src.lower.len() - tail.len();
     let caps = ISSUED_AFTER.captures(tail)?;
     let end = offset + caps.get(0)?.end();
-    if src
-        .char_at(end)
-        .is_some_and(|c| crate::normalize::is_word_char(c))
-    {
+    if src.char_at(end).is_some_and(crate::normalize::is_word_char) {
         return None;
     }
     if let (Some(a), Some(b)) = (caps.name("s1"), caps.name("s2")) {
@@ -620,7 +617,7 @@ fn accept_kind_number(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
         }
         Some('.' | ',') => {
             let next = src.lower.get(whole.end() + 1..)?.chars().next();
-            if next.is_some_and(|c| crate::normalize::is_word_char(c)) {
+            if next.is_some_and(crate::normalize::is_word_char) {
                 return None;
             }
         }

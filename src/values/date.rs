@@ -159,7 +159,7 @@ fn accept_words(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     let whole = caps.get(0)?;
     if src
         .char_at(whole.end())
-        .is_some_and(|c| crate::normalize::is_word_char(c))
+        .is_some_and(crate::normalize::is_word_char)
     {
         return None;
     }

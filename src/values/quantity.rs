@@ -42,7 +42,7 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     let unit = caps.name("u")?;
     if src
         .char_at(unit.end())
-        .is_some_and(|c| crate::normalize::is_word_char(c))
+        .is_some_and(crate::normalize::is_word_char)
     {
         return None;
     }
