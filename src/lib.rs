@@ -1,8 +1,9 @@
 //! # vanban
 //!
 //! Structured, checkable facts from Vietnamese government directives and press
-//! reports: money, percentages, quantities, dates and periods, each with the
-//! exact span of normalised text it was read from.
+//! reports: money, percentages, quantities, dates and periods; cited
+//! documents, agencies, assignments, targets and deadlines; each with the exact
+//! span of normalised text it was read from.
 //!
 //! ```
 //! let doc = vanban::extract(
@@ -27,7 +28,15 @@
 //! 2. **Drops** what is not the document ([`segment`]): captions, counters,
 //!    navigation, repeated copies, teasers after `./.`.
 //! 3. **Finds values** with rules written for the genre, each fact tagged with
-//!    the id of its rule (`money.amount`, `period.quarter`, ...).
+//!    the id of its rule (`money.amount`, `period.quarter`, ...); overlaps are
+//!    settled once (longest wins).
+//! 4. **Finds named and directive facts** on top of the values: references
+//!    and the document's own identity ([`Document::meta`]), agencies, the
+//!    directive [`outline`], assignments, targets and deadlines; views built
+//!    on them are the [`timeline`] and the citation [`graph`].
+//!
+//! Before that, [`input::decode`] reads legacy encodings and [`html`] removes
+//! HTML residue, both keeping the map back to the raw input.
 //!
 //! ## Output format
 //!
@@ -44,6 +53,11 @@
 //! | `quantity` | `448 xã, phường`         | `value "448"`, `unit "xã, phường"`                      |
 //! | `date`     | `31/8/2025`              | `value "2025-08-31"`                                    |
 //! | `period`   | `quý 2/2026`             | `start "2026-04-01"`, `end "2026-06-30"`, `grain "quarter"` |
+//! | `reference`| `Nghị quyết số 57-NQ/TW` | `canonical "57-NQ/TW"`, `code "NQ"`, `issuer "TW"`, `kind "Nghị quyết"` |
+//! | `agency`   | `UBND tỉnh Lào Cai`      | `name "Ủy ban nhân dân tỉnh Lào Cai"`                   |
+//! | `assignment` | `giao Bộ Xây dựng chủ trì, ...` | `lead`, `support`, `task`, `deadline`, `assigner` |
+//! | `target`   | `phấn đấu ... đạt 8% trở lên` | `metric`, `value {type, value}`, `bound`, `period` or `by` |
+//! | `deadline` | `trước ngày 31/12/2025`  | `date` or `period`, `bound "before"`, `task`, `agencies` |
 //!
 //! ## Parsing single values
 //!
