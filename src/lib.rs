@@ -82,7 +82,7 @@ pub mod normalize;
 pub mod outline;
 pub mod output;
 pub mod segment;
-mod span;
+pub mod span;
 #[cfg(test)]
 mod testing;
 pub mod timeline;

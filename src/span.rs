@@ -101,6 +101,35 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// Keeps the items whose spans do not overlap an item kept before them, in the
+/// order given (callers sort by priority: longest first, then rule order), and
+/// returns them in that order. The one overlap rule of every stage.
+///
+/// ```
+/// use vanban::Span;
+/// let items = [Span::new(0, 10), Span::new(5, 8), Span::new(10, 12), Span::new(9, 11)];
+/// let kept = vanban::span::keep_disjoint(items.to_vec(), |s| *s);
+/// assert_eq!(kept, [Span::new(0, 10), Span::new(10, 12)]);
+/// ```
+pub fn keep_disjoint<T>(items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    // Kept spans by start; they never overlap, so the one starting last before
+    // a candidate's end is the only one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        let s = span(&item);
+        let clash = taken
+            .range(..s.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start);
+        if !clash {
+            taken.insert(s.start, s.end);
+            kept.push(item);
+        }
+    }
+    kept
+}
+
 /// One stretch of the output and the input it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {

@@ -377,19 +377,7 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mention> {
             .then(a.order.cmp(&b.order))
             .then(a.cover.start.cmp(&b.cover.start))
     });
-    let mut kept: Vec<Candidate> = Vec::new();
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for c in cands {
-        let s = c.cover;
-        let clash = taken
-            .range(..s.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > s.start);
-        if !clash {
-            taken.insert(s.start, s.end);
-            kept.push(c);
-        }
-    }
+    let kept = crate::span::keep_disjoint(cands, |c| c.cover);
     let mut out: Vec<Mention> = kept.into_iter().flat_map(|c| c.mentions).collect();
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out

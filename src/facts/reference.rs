@@ -804,26 +804,10 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
             .cmp(&found[a].span.len())
             .then(found[a].span.start.cmp(&found[b].span.start))
     });
-    let mut keep = vec![false; found.len()];
-    // Kept spans by start; they never overlap, so the one starting last before
-    // a candidate's end is the only one that can overlap it.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for &i in &order {
-        let s = found[i].span;
-        let clash = taken
-            .range(..s.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > s.start);
-        if !clash {
-            taken.insert(s.start, s.end);
-            keep[i] = true;
-        }
-    }
-    let mut kept: Vec<Found> = found
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(f, k)| k.then_some(f))
-        .collect();
+    let mut chosen = crate::span::keep_disjoint(order, |&i| found[i].span);
+    chosen.sort_unstable();
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut kept: Vec<Found> = chosen.into_iter().filter_map(|i| slots[i].take()).collect();
     carry_list_kinds(src, &mut kept);
     issued_from_context(src, &mut kept);
     kept

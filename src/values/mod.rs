@@ -190,6 +190,43 @@ pub(crate) fn bound(before: Option<&str>, after: Option<&str>, is_range: bool) -
     }
 }
 
+/// What a figure match says beyond its first number: the upper end of a range
+/// (`max` is its number and scale words; it must exceed `value`), the bound
+/// (groups `b` before and `a` after), and the span the figure covers.
+pub(crate) struct Figure {
+    pub value_max: Option<rust_decimal::Decimal>,
+    pub bound: Bound,
+    pub span: Span,
+}
+
+/// Reads a figure match's range, bound and span (see [`Figure`]); `None` when
+/// a range does not rise (`2025 - 8%` is not a range).
+pub(crate) fn figure(
+    caps: &Captures<'_>,
+    value: rust_decimal::Decimal,
+    max: Option<(&str, &str)>,
+) -> Option<Figure> {
+    let value_max = match max {
+        Some((number, scales)) => {
+            let max = number::parse_amount(number, scales)?;
+            if max <= value {
+                return None;
+            }
+            Some(max)
+        }
+        None => None,
+    };
+    let before = caps.name("b").map(|m| m.as_str());
+    let after = caps.name("a").map(|m| m.as_str());
+    let bound = bound(before, after, value_max.is_some());
+    let span = figure_span(caps, "b", bound != Bound::Exact || before != Some("từ"));
+    Some(Figure {
+        value_max,
+        bound,
+        span,
+    })
+}
+
 /// The span a match covers, dropping the leading bound word `từ` when the figure
 /// turned out not to be a range (`tăng từ 5%` is just `5%`).
 pub(crate) fn figure_span(caps: &Captures<'_>, bound_group: &str, keep_bound: bool) -> Span {
@@ -234,19 +271,7 @@ pub(crate) fn resolve(mut candidates: Vec<Fact>) -> Vec<Fact> {
             .then(family(a).cmp(&family(b)))
             .then(sa.start.cmp(&sb.start))
     });
-    let mut kept: Vec<Fact> = Vec::with_capacity(candidates.len());
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for c in candidates {
-        let s = c.span();
-        let clash = taken
-            .range(..s.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > s.start);
-        if !clash {
-            taken.insert(s.start, s.end);
-            kept.push(c);
-        }
-    }
+    let mut kept = crate::span::keep_disjoint(candidates, Fact::span);
     kept.sort_by_key(|f| (f.span().start, f.span().end));
     kept
 }

@@ -25,9 +25,9 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::number::{parse_amount, DIGITS, SCALE, WORD};
-use super::{bound, figure_span, scan, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::error::Error;
-use crate::fact::{Bound, Fact, Money, MoneyFact};
+use crate::fact::{Fact, Money, MoneyFact};
 use crate::lexicon::{alternation, CURRENCIES};
 
 static MONEY: Lazy<Regex> = Lazy::new(|| {
@@ -95,20 +95,11 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
         s1
     };
     let value = parse_amount(n1.as_str(), s1)?;
-    let value_max = match n2 {
-        Some(n) => {
-            let max = parse_amount(n, s2)?;
-            if max <= value {
-                return None;
-            }
-            Some(max)
-        }
-        None => None,
-    };
-    let before = caps.name("b").map(|m| m.as_str());
-    let after = caps.name("a").map(|m| m.as_str());
-    let bound = bound(before, after, value_max.is_some());
-    let span = figure_span(caps, "b", bound != Bound::Exact || before != Some("từ"));
+    let Figure {
+        value_max,
+        bound,
+        span,
+    } = figure(caps, value, n2.map(|n| (n, s2)))?;
     Some(Fact::Money(MoneyFact {
         text: src.slice(span).to_string(),
         span,

@@ -24,9 +24,9 @@ use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 
 use super::number::{parse_amount, DIGITS, WORD};
-use super::{bound, figure_span, scan, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::error::Error;
-use crate::fact::{Bound, Fact, PercentFact};
+use crate::fact::{Fact, PercentFact};
 
 static PERCENT: Lazy<Regex> = Lazy::new(|| {
     let words = format!(r"(?:{WORD})(?:\s+(?:{WORD}))*");
@@ -57,20 +57,11 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     // `0,5 điểm phần trăm` never reaches here (`điểm` is not a number word), but
     // `5 điểm phần trăm` would match `5`... `phần trăm` needs the number right before.
     let value = parse_amount(num.as_str(), "")?;
-    let value_max = match caps.name("n2") {
-        Some(n) => {
-            let max = parse_amount(n.as_str(), "")?;
-            if max <= value {
-                return None;
-            }
-            Some(max)
-        }
-        None => None,
-    };
-    let before = caps.name("b").map(|m| m.as_str());
-    let after = caps.name("a").map(|m| m.as_str());
-    let bound = bound(before, after, value_max.is_some());
-    let span = figure_span(caps, "b", bound != Bound::Exact || before != Some("từ"));
+    let Figure {
+        value_max,
+        bound,
+        span,
+    } = figure(caps, value, caps.name("n2").map(|n| (n.as_str(), "")))?;
     Some(Fact::Percent(PercentFact {
         text: src.slice(span).to_string(),
         span,

@@ -17,8 +17,8 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::number::{parse_amount, DIGITS, SCALE};
-use super::{bound, figure_span, scan, Source, BOUND_AFTER, BOUND_BEFORE};
-use crate::fact::{Bound, Fact, QuantityFact};
+use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
+use crate::fact::{Fact, QuantityFact};
 use crate::lexicon::{alternation, UNITS};
 
 static QUANTITY: Lazy<Regex> = Lazy::new(|| {
@@ -48,21 +48,12 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     }
     let scales = caps.name("s").map_or("", |m| m.as_str());
     let value = parse_amount(n.as_str(), scales)?;
-    let value_max = match caps.name("n2") {
-        Some(m) => {
-            let max = parse_amount(m.as_str(), scales)?;
-            if max <= value {
-                return None;
-            }
-            Some(max)
-        }
-        None => None,
-    };
-    let before = caps.name("b").map(|m| m.as_str());
-    let after = caps.name("a").map(|m| m.as_str());
-    let bound = bound(before, after, value_max.is_some());
-    let mut span = figure_span(caps, "b", bound != Bound::Exact || before != Some("từ"));
-    if after.is_none() {
+    let Figure {
+        value_max,
+        bound,
+        mut span,
+    } = figure(caps, value, caps.name("n2").map(|n| (n.as_str(), scales)))?;
+    if caps.name("a").is_none() {
         span.end = unit.end();
     }
     Some(Fact::Quantity(QuantityFact {
