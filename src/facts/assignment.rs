@@ -60,13 +60,13 @@ const COLLECTIVE_NOUNS: &str = "đơn vị sự nghiệp|cơ quan chức năng|c
 static COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
     let n = COLLECTIVE_NOUNS;
     Regex::new(&format!(
-        r"^(?:các|những)\s+(?:{n})\b(?:\s*,\s*(?:các\s+)?(?:{n})\b|\s+và\s+(?:{n})\b)*(?:\s+(?:có liên quan|liên quan|chức năng))?"
+        r"^(?:các|những)\s+(?:{n})(?:\s*,\s*(?:các\s+)?(?:{n})|\s+và\s+(?:{n}))*(?:\s+(?:có liên quan|liên quan|chức năng))?"
     ))
     .expect("collective pattern compiles")
 });
 
 static COMMITTEES_COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:ubnd|ủy ban nhân dân)\s+các\s+(?:cấp|tỉnh|huyện|xã|phường|quận|thị xã|thành phố)\b(?:\s*,\s*(?:tỉnh|huyện|xã|phường|quận|thị xã|thành phố|đặc khu)\b)*(?:\s+(?:có liên quan|liên quan))?")
+    Regex::new(r"^(?:ubnd|ủy ban nhân dân)\s+các\s+(?:cấp|tỉnh|huyện|xã|phường|quận|thị xã|thành phố)(?:\s*,\s*(?:tỉnh|huyện|xã|phường|quận|thị xã|thành phố|đặc khu))*(?:\s+(?:có liên quan|liên quan))?")
         .expect("committees collective pattern compiles")
 });
 
@@ -79,17 +79,39 @@ static TITLE_COLLECTIVE: Lazy<Regex> = Lazy::new(|| {
 static SUBORDINATE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s+(?:trực thuộc|thuộc)\s+").expect("subordinate pattern compiles"));
 
-static PROVINCE: Lazy<Regex> = Lazy::new(|| {
-    let forms: Vec<String> = PROVINCES
-        .iter()
-        .map(|(f, _)| crate::normalize::lower_same_len(f))
-        .collect();
-    Regex::new(&format!(
-        r"^(?P<t>tỉnh\s+)?(?P<p>{})\b",
-        alternation(forms.iter().map(String::as_str))
-    ))
-    .expect("province pattern compiles")
-});
+/// The longest province form, in bytes.
+static PROVINCE_MAX: Lazy<usize> =
+    Lazy::new(|| PROVINCE_NAMES.keys().map(String::len).max().unwrap_or(0));
+
+/// A province named at the start of `tail` (lowercase), after an optional
+/// `tỉnh`: (start, end, canonical name), the longest form that ends a word.
+/// (A table lookup: the anchored alternation of every form was the hot spot.)
+fn province_prefix(tail: &str) -> Option<(usize, usize, &'static str)> {
+    let start = match tail.strip_prefix("tỉnh") {
+        Some(r) if r.starts_with(char::is_whitespace) => tail.len() - r.trim_start().len(),
+        _ => 0,
+    };
+    let rest = tail.get(start..)?;
+    let limit = rest.len().min(*PROVINCE_MAX);
+    let ends = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(rest.len()))
+        .take_while(|&i| i <= limit)
+        .filter(|&i| {
+            i > 0
+                && !rest[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::normalize::is_word_char)
+        })
+        .collect::<Vec<_>>();
+    ends.into_iter().rev().find_map(|end| {
+        PROVINCE_NAMES
+            .get(&rest[..end])
+            .map(|&n| (start, start + end, n))
+    })
+}
 
 static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
     PROVINCES
@@ -98,11 +120,21 @@ static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// True if `at` ends a word of `text` (no letter or digit follows): the word
+/// boundary the patterns do not write (`\b` would keep them off the DFA).
+fn ends_word(text: &str, at: usize) -> bool {
+    !text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(crate::normalize::is_word_char)
+}
+
 /// How far ahead of a position the anchored patterns look (bytes).
 const LOOKAHEAD: usize = 600;
 
-static SEPARATOR: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*(?:,|;|\s+và\b)\s*").expect("separator pattern compiles"));
+static SEPARATOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:,|;|\s+và(?:$|[^\p{L}\p{N}]))\s*").expect("separator pattern compiles")
+});
 
 /// Between a subject and its verb: a parenthesis, `theo chức năng, nhiệm vụ`.
 static INSERTION: Lazy<Regex> = Lazy::new(|| {
@@ -126,7 +158,7 @@ static RESULT: Lazy<Regex> = Lazy::new(|| {
 
 /// Verbs that make a list the lead wherever a clause starts.
 static STRONG_VERB: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|được giao|cần|phải|cũng cần)\b")
+    Regex::new(r"^\s*(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|được giao|cần|phải|cũng cần)(?:$|[^\p{L}\p{N}])")
         .expect("strong verb pattern compiles")
 });
 
@@ -138,7 +170,7 @@ static VERB: Lazy<Regex> = Lazy::new(|| {
         r"nỗ lực|quyết tâm|theo dõi|kiểm tra|sớm|kịp thời|bám sát|quan tâm|ưu tiên|đề xuất|báo cáo|xem xét|",
         r"cân đối|trình|tổ chức|nâng cao|cập nhật|xử lý|giải quyết|thúc đẩy|phát huy|khắc phục|lập|ban hành|",
         r"chịu trách nhiệm|quán triệt|linh hoạt|phản ánh|chuẩn bị|hỗ trợ|đôn đốc|giám sát|",
-        r"bố trí|huy động|vận động|tổng hợp|tuyên truyền|thẩm định|cung cấp|ứng phó|theo dõi)\b"
+        r"bố trí|huy động|vận động|tổng hợp|tuyên truyền|thẩm định|cung cấp|ứng phó|theo dõi)(?:$|[^\p{L}\p{N}])"
     ))
     .expect("verb pattern compiles")
 });
@@ -156,7 +188,8 @@ static AFTER_CUE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,?\s+").expect("after-cue pattern compiles"));
 
 static SUPPORT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+").expect("support pattern compiles")
+    Regex::new(r"(?:^|[^\p{L}\p{N}])phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+        .expect("support pattern compiles")
 });
 
 static ITEM_START: Lazy<Regex> = Lazy::new(|| {
@@ -201,7 +234,6 @@ pub(crate) fn force_patterns() {
         &COMMITTEES_COLLECTIVE,
         &TITLE_COLLECTIVE,
         &SUBORDINATE,
-        &PROVINCE,
         &SEPARATOR,
         &INSERTION,
         &STRONG_VERB,
@@ -312,6 +344,7 @@ impl Reader<'_, '_> {
         let collective = tail.starts_with("các ") || tail.starts_with("những ");
         if let Some(m) = committees
             .then(|| COMMITTEES_COLLECTIVE.find(tail))
+            .map(|m| m.filter(|m| ends_word(tail, m.end())))
             .flatten()
         {
             return Some((pos + m.end(), self.written(pos, pos + m.end())));
@@ -321,10 +354,15 @@ impl Reader<'_, '_> {
             let rest = self.lower_at(after);
             let m = COMMITTEES_COLLECTIVE
                 .find(rest)
-                .or_else(|| COLLECTIVE.find(rest))?;
+                .or_else(|| COLLECTIVE.find(rest))
+                .filter(|m| ends_word(rest, m.end()))?;
             return Some((after + m.end(), self.written(pos, after + m.end())));
         }
-        if let Some(m) = collective.then(|| COLLECTIVE.find(tail)).flatten() {
+        if let Some(m) = collective
+            .then(|| COLLECTIVE.find(tail))
+            .flatten()
+            .filter(|m| ends_word(tail, m.end()))
+        {
             let mut end = pos + m.end();
             let mut name = self.written(pos, end);
             if let Some(s) = SUBORDINATE.find(self.lower_at(end)) {
@@ -335,12 +373,9 @@ impl Reader<'_, '_> {
             }
             return Some((end, name));
         }
-        let province_like = self.capital_at(pos) || tail.starts_with("tỉnh ");
-        if let Some(c) = province_like.then(|| PROVINCE.captures(tail)).flatten() {
-            let p = c.name("p")?;
-            if self.capital_at(pos + p.start()) {
-                let name = PROVINCE_NAMES.get(p.as_str()).copied().unwrap_or("");
-                return Some((pos + p.end(), format!("tỉnh {name}")));
+        if let Some((start, end, name)) = province_prefix(tail) {
+            if self.capital_at(pos + start) {
+                return Some((pos + end, format!("tỉnh {name}")));
             }
         }
         if tail.starts_with("trung ương") && self.capital_at(pos) {

@@ -58,7 +58,7 @@ use crate::document::DocMeta;
 use crate::fact::{Fact, ReferenceFact};
 use crate::lexicon::{alternation, rows};
 use crate::segment::Dropped;
-use crate::values::{scan_with, Source};
+use crate::values::{scan_window, Source};
 use crate::Span;
 
 /// For which symbol shape the type letters alone name a kind.
@@ -182,7 +182,7 @@ static ISSUE_SENTENCE: Lazy<Regex> = Lazy::new(|| {
         r"^(?:\([^()\n]{1,40}\)[ ]*-?[ ]*)?(?:vào[ ]+)?(?:(?:sáng|chiều|trưa|tối)[ ]+)?(?:ngày[ ]+)?(?:",
         r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?",
         r"|(?P<wd>\d{1,2})[ ]+tháng[ ]+(?P<wm>\d{1,2})(?:[ ]+năm[ ]+(?P<wy>\d{4}))?",
-        r"),[^\n]*\b(?:ký|ban hành|có|phát hành)[ ]*$"
+        r"),[^\n]*(?:^|[^\p{L}\p{N}])(?:ký|ban hành|có|phát hành)[ ]*$"
     ))
     .expect("issue-sentence pattern compiles")
 });
@@ -785,10 +785,15 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
         }
         None => false,
     };
-    scan_with(&SYMBOL, src, |caps| keep(accept_symbol(src, caps)));
-    scan_with(&KIND_NUMBER, src, |caps| {
-        keep(accept_kind_number(src, caps))
-    });
+    // Symbols and numbered kinds need a digit: scan only around digits.
+    for &w in src.digit_windows() {
+        scan_window(&SYMBOL, src, w, |caps| keep(accept_symbol(src, caps)));
+    }
+    for &w in src.digit_windows() {
+        scan_window(&KIND_NUMBER, src, w, |caps| {
+            keep(accept_kind_number(src, caps))
+        });
+    }
     found.sort_by(|a, b| {
         a.span
             .start
@@ -827,11 +832,12 @@ const IDENTITY_WINDOW: usize = 2_000;
 /// 608/TB-VPCP ngày 11/11/2025 ...`).
 pub(crate) fn identity(text: &str, lower: &str, dropped: &[Dropped]) -> Option<DocMeta> {
     static REPORT_VERB: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"\b(?:ban hành|ký|có|vừa có|phát hành|ra)[ ]*$")
+        Regex::new(r"(?:^|[^\p{L}\p{N}])(?:ban hành|ký|có|vừa có|phát hành|ra)[ ]*$")
             .expect("report-verb pattern compiles")
     });
     static CITING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:thực hiện|căn cứ|theo|tại|triển khai)\b").expect("citing pattern compiles")
+        Regex::new(r"^(?:thực hiện|căn cứ|theo|tại|triển khai)(?:$|[^\p{L}\p{N}])")
+            .expect("citing pattern compiles")
     });
     static SUBJECT: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"^[ ]?,?[ ]?(?:của[ ]+[^,.;\n]{1,80}?[ ]+)?(?:về việc|v/v|về)[ ]+(?P<s>[^\n]+)")

@@ -27,7 +27,7 @@ use chrono::{Datelike, NaiveDate};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
-use super::{scan, Source};
+use super::{scan_in, Source};
 use crate::error::{Error, ErrorKind};
 use crate::fact::{DateFact, Fact};
 use crate::Span;
@@ -180,8 +180,15 @@ fn accept_words(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    scan(&NUMERIC, src, |caps| accept_numeric(src, caps), out);
-    scan(&WORDS, src, |caps| accept_words(src, caps), out);
+    let windows = src.digit_windows();
+    scan_in(
+        &NUMERIC,
+        src,
+        windows,
+        |caps| accept_numeric(src, caps),
+        out,
+    );
+    scan_in(&WORDS, src, windows, |caps| accept_words(src, caps), out);
 }
 
 /// Parses a whole string as one day. A day without a year takes the year of

@@ -21,13 +21,23 @@ pub(crate) mod period;
 pub(crate) mod quantity;
 
 /// The text a rule reads: the normalised text, its lowercase twin, the anchor.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Source<'a> {
     pub text: &'a str,
     pub lower: &'a str,
     /// The document date: supplies the year of `24/8` and `tháng 10`.
     pub anchor: Option<NaiveDate>,
+    /// The stretches around digits (see [`Source::digit_windows`]), made once.
+    digits: once_cell::unsync::OnceCell<Vec<Span>>,
 }
+
+/// How far a spelled-out figure reaches before its unit word (bytes):
+/// `không trên bảy trăm hai mươi mốt nghìn không trăm mười hai đồng`.
+pub(crate) const WORD_FIGURE_REACH: usize = 160;
+
+/// How far a match of a digit-bearing pattern reaches before its first digit
+/// and after its last (bytes): `giai đoạn từ năm 2021`, `8 tháng đầu năm`.
+const DIGIT_REACH: usize = 64;
 
 impl<'a> Source<'a> {
     pub(crate) fn new(text: &'a str, lower: &'a str, anchor: Option<NaiveDate>) -> Self {
@@ -35,7 +45,46 @@ impl<'a> Source<'a> {
             text,
             lower,
             anchor,
+            digits: once_cell::unsync::OnceCell::new(),
         }
+    }
+
+    /// The stretches of the text within [`DIGIT_REACH`] bytes of an ASCII
+    /// digit, merged: every match of a pattern that needs a digit lies in one.
+    /// Most of a document's text is outside them, and scanning only them is
+    /// the largest saving of the value rules.
+    pub(crate) fn digit_windows(&self) -> &[Span] {
+        self.digits.get_or_init(|| {
+            let bytes = self.lower.as_bytes();
+            windows(
+                self.lower,
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.is_ascii_digit())
+                    .map(|(i, _)| (i, i + 1)),
+                DIGIT_REACH,
+                DIGIT_REACH,
+            )
+        })
+    }
+
+    /// The digit windows and the stretches around each occurrence of `words`
+    /// (`before` bytes before, `after` after): for patterns whose figure may be
+    /// spelled out before a unit word (`hai trăm nghìn đồng`).
+    pub(crate) fn windows_with(&self, words: &[&str], before: usize, after: usize) -> Vec<Span> {
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for w in words {
+            let mut from = 0;
+            while let Some(i) = self.lower.get(from..).and_then(|t| t.find(w)) {
+                hits.push((from + i, from + i + w.len()));
+                from += i + w.len();
+            }
+        }
+        hits.sort_unstable();
+        let mut spans = windows(self.lower, hits.into_iter(), before, after);
+        spans.extend_from_slice(self.digit_windows());
+        merge(self.lower, spans)
     }
 
     /// The slice of the normalised text at `span`, or "" if it is not on char
@@ -110,6 +159,39 @@ impl<'a> Source<'a> {
     }
 }
 
+/// The merged stretches `before` bytes before and `after` bytes after each
+/// `(start, end)` of `hits` (sorted by start), on char boundaries.
+fn windows(
+    text: &str,
+    hits: impl Iterator<Item = (usize, usize)>,
+    before: usize,
+    after: usize,
+) -> Vec<Span> {
+    let spans = hits
+        .map(|(s, e)| Span::new(s.saturating_sub(before), (e + after).min(text.len())))
+        .collect();
+    merge(text, spans)
+}
+
+/// Sorts and merges overlapping or touching spans, widened to char boundaries.
+fn merge(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for mut s in spans {
+        while !text.is_char_boundary(s.start) {
+            s.start -= 1;
+        }
+        while !text.is_char_boundary(s.end) {
+            s.end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// Scans `re` over the lowercase text, asking `accept` about each match. A
 /// rejected match does not hide the matches that overlap it: the scan resumes
 /// one char after its start.
@@ -137,11 +219,43 @@ pub(crate) fn scan<'t>(
 pub(crate) fn scan_with<'t>(
     re: &Regex,
     src: &Source<'t>,
+    accept: impl FnMut(&Captures<'t>) -> bool,
+) {
+    scan_window(re, src, Span::new(0, src.lower.len()), accept);
+}
+
+/// [`scan`] over the stretches `windows` only (for patterns whose every match
+/// lies in one, such as those that need a digit).
+pub(crate) fn scan_in<'t>(
+    re: &Regex,
+    src: &Source<'t>,
+    windows: &[Span],
+    mut accept: impl FnMut(&Captures<'t>) -> Option<Fact>,
+    out: &mut Vec<Fact>,
+) {
+    for &w in windows {
+        scan_window(re, src, w, |caps| match accept(caps) {
+            Some(fact) => {
+                out.push(fact);
+                true
+            }
+            None => false,
+        });
+    }
+}
+
+/// [`scan_with`] over the stretch `window` only (the text before it stays
+/// visible to the pattern; matches end inside it).
+pub(crate) fn scan_window<'t>(
+    re: &Regex,
+    src: &Source<'t>,
+    window: Span,
     mut accept: impl FnMut(&Captures<'t>) -> bool,
 ) {
-    let mut pos = 0;
-    while pos <= src.lower.len() {
-        let Some(caps) = re.captures_at(src.lower, pos) else {
+    let hay = src.lower.get(..window.end).unwrap_or(src.lower);
+    let mut pos = window.start;
+    while pos <= hay.len() {
+        let Some(caps) = re.captures_at(hay, pos) else {
             break;
         };
         let whole = caps.get(0).expect("group 0 always exists");
@@ -149,7 +263,7 @@ pub(crate) fn scan_with<'t>(
         pos = if taken && whole.end() > whole.start() {
             whole.end()
         } else {
-            next_char(src.lower, whole.start())
+            next_char(hay, whole.start())
         };
     }
 }

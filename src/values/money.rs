@@ -25,7 +25,7 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::number::{parse_amount, DIGITS, SCALE, WORD};
-use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
 use crate::error::Error;
 use crate::fact::{Fact, Money, MoneyFact};
 use crate::lexicon::{alternation, CURRENCIES};
@@ -118,7 +118,15 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    scan(&MONEY, src, |caps| accept(src, caps), out);
+    // Digits, or number words before a currency word (`hai trăm nghìn đồng`;
+    // the one-letter `đ` only follows digits).
+    let words: Vec<&str> = CURRENCIES
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    let windows = src.windows_with(&words, WORD_FIGURE_REACH, 40);
+    scan_in(&MONEY, src, &windows, |caps| accept(src, caps), out);
 }
 
 /// Parses a whole string as an amount of money (bound words are allowed and

@@ -24,7 +24,7 @@ use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 
 use super::number::{parse_amount, DIGITS, WORD};
-use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
 use crate::error::Error;
 use crate::fact::{Fact, PercentFact};
 
@@ -79,7 +79,8 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    scan(&PERCENT, src, |caps| accept(src, caps), out);
+    let windows = src.windows_with(&["phần trăm"], WORD_FIGURE_REACH, 30);
+    scan_in(&PERCENT, src, &windows, |caps| accept(src, caps), out);
 }
 
 /// Parses a whole string as a percentage and returns the number before `%`.

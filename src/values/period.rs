@@ -28,7 +28,7 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::date::{days_in_month, plausible_year};
-use super::{scan, Source};
+use super::{scan, scan_in, Source};
 use crate::error::Error;
 use crate::fact::{Fact, Grain, Period, PeriodFact};
 use crate::Span;
@@ -179,10 +179,18 @@ fn year(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     scan(&QUARTER, src, |c| quarter(src, c), out);
-    scan(&MONTH, src, |c| month(src, c), out);
-    scan(&MONTHS_OF_YEAR, src, |c| months_of_year(src, c), out);
-    scan(&YEARS, src, |c| years(src, c), out);
-    scan(&YEAR, src, |c| year(src, c), out);
+    // All but quarters (`quý IV`) need a digit.
+    let windows = src.digit_windows();
+    scan_in(&MONTH, src, windows, |c| month(src, c), out);
+    scan_in(
+        &MONTHS_OF_YEAR,
+        src,
+        windows,
+        |c| months_of_year(src, c),
+        out,
+    );
+    scan_in(&YEARS, src, windows, |c| years(src, c), out);
+    scan_in(&YEAR, src, windows, |c| year(src, c), out);
 }
 
 /// Parses a whole string as a period. A period without a year takes the year

@@ -17,7 +17,7 @@ use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
 use super::number::{parse_amount, DIGITS, SCALE};
-use super::{figure, scan, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::fact::{Fact, QuantityFact};
 use crate::lexicon::{alternation, UNITS};
 
@@ -70,7 +70,13 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    scan(&QUANTITY, src, |caps| accept(src, caps), out);
+    scan_in(
+        &QUANTITY,
+        src,
+        src.digit_windows(),
+        |caps| accept(src, caps),
+        out,
+    );
 }
 
 #[cfg(test)]
