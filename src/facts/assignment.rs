@@ -344,8 +344,7 @@ impl Reader<'_, '_> {
         let collective = tail.starts_with("các ") || tail.starts_with("những ");
         if let Some(m) = committees
             .then(|| COMMITTEES_COLLECTIVE.find(tail))
-            .map(|m| m.filter(|m| ends_word(tail, m.end())))
-            .flatten()
+            .and_then(|m| m.filter(|m| ends_word(tail, m.end())))
         {
             return Some((pos + m.end(), self.written(pos, pos + m.end())));
         }
