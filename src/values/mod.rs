@@ -69,20 +69,13 @@ impl<'a> Source<'a> {
         })
     }
 
-    /// The digit windows and the stretches around each occurrence of `words`
+    /// The digit windows and the stretches around each match of `words` (a
+    /// literal alternation)
     /// (`before` bytes before, `after` after): for patterns whose figure may be
     /// spelled out before a unit word (`hai trăm nghìn đồng`).
-    pub(crate) fn windows_with(&self, words: &[&str], before: usize, after: usize) -> Vec<Span> {
-        let mut hits: Vec<(usize, usize)> = Vec::new();
-        for w in words {
-            let mut from = 0;
-            while let Some(i) = self.lower.get(from..).and_then(|t| t.find(w)) {
-                hits.push((from + i, from + i + w.len()));
-                from += i + w.len();
-            }
-        }
-        hits.sort_unstable();
-        let mut spans = windows(self.lower, hits.into_iter(), before, after);
+    pub(crate) fn windows_with(&self, words: &Regex, before: usize, after: usize) -> Vec<Span> {
+        let hits = words.find_iter(self.lower).map(|m| (m.start(), m.end()));
+        let mut spans = windows(self.lower, hits, before, after);
         spans.extend_from_slice(self.digit_windows());
         merge(self.lower, spans)
     }

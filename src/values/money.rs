@@ -40,6 +40,18 @@ static MONEY: Lazy<Regex> = Lazy::new(|| {
     .expect("money pattern compiles")
 });
 
+/// Currency words that may follow a spelled-out amount (the one-letter `đ`
+/// only follows digits).
+static CURRENCY_WORDS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&alternation(
+        CURRENCIES
+            .iter()
+            .map(|(w, _)| *w)
+            .filter(|w| w.chars().count() > 1),
+    ))
+    .expect("currency words compile")
+});
+
 /// Words after `đồng` that make it another word (`đồng chí`, `đồng bằng`).
 const NOT_CURRENCY_AFTER_DONG: &[&str] = &[
     "chí", "bào", "thời", "bộ", "ý", "hành", "tâm", "lòng", "nghiệp", "đều", "loạt", "ruộng",
@@ -50,6 +62,7 @@ const NOT_CURRENCY_AFTER_DONG: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn force_patterns() {
     Lazy::force(&MONEY);
+    Lazy::force(&CURRENCY_WORDS);
 }
 
 fn currency_code(word: &str) -> Option<&'static str> {
@@ -118,14 +131,8 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    // Digits, or number words before a currency word (`hai trăm nghìn đồng`;
-    // the one-letter `đ` only follows digits).
-    let words: Vec<&str> = CURRENCIES
-        .iter()
-        .map(|(w, _)| *w)
-        .filter(|w| w.chars().count() > 1)
-        .collect();
-    let windows = src.windows_with(&words, WORD_FIGURE_REACH, 40);
+    // Digits, or number words before a currency word (`hai trăm nghìn đồng`).
+    let windows = src.windows_with(&CURRENCY_WORDS, WORD_FIGURE_REACH, 40);
     scan_in(&MONEY, src, &windows, |caps| accept(src, caps), out);
 }
 

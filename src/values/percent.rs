@@ -79,7 +79,8 @@ fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    let windows = src.windows_with(&["phần trăm"], WORD_FIGURE_REACH, 30);
+    static WORDS: Lazy<Regex> = Lazy::new(|| Regex::new("phần trăm").expect("literal compiles"));
+    let windows = src.windows_with(&WORDS, WORD_FIGURE_REACH, 30);
     scan_in(&PERCENT, src, &windows, |caps| accept(src, caps), out);
 }
 
