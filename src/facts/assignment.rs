@@ -148,6 +148,9 @@ static HEAD_OF: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// The head of a body right before it (`Giám đốc Sở Tài chính`).
+/// How far before a body its head's title may start (bytes).
+const HEAD_TITLE_REACH: usize = 40;
+
 static HEAD_TITLE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(giám đốc|thủ trưởng)\s+$").expect("head title pattern compiles"));
 
@@ -569,11 +572,16 @@ pub(crate) fn find(
         };
         covered_to = list.end;
         // `Giám đốc Sở Tài chính bố trí ...`: the head's body is the subject.
-        let head_start = HEAD_TITLE
-            .captures(src.lower.get(..s).unwrap_or(""))
+        // (The title is at most a few words back: look at those only.)
+        let mut from = s.saturating_sub(HEAD_TITLE_REACH);
+        while !src.lower.is_char_boundary(from) {
+            from -= 1;
+        }
+        let head_start = reader
+            .mention_at(s)
+            .and_then(|_| HEAD_TITLE.captures(src.lower.get(from..s).unwrap_or("")))
             .and_then(|c| c.get(1))
-            .map(|m| m.start())
-            .filter(|_| reader.mention_at(s).is_some());
+            .map(|m| from + m.start());
         let draft_start = head_start.unwrap_or(s);
         let Some(sentence_start) = reader.clause_start(draft_start) else {
             continue;
