@@ -70,11 +70,14 @@ impl<'a> Source<'a> {
     }
 
     /// The digit windows and the stretches around each match of `words` (a
-    /// literal alternation)
-    /// (`before` bytes before, `after` after): for patterns whose figure may be
-    /// spelled out before a unit word (`hai trăm nghìn đồng`).
+    /// literal alternation) that follows a number word (`before` bytes before,
+    /// `after` after): for patterns whose figure may be spelled out before a
+    /// unit word (`hai trăm nghìn đồng`, not `đồng thời`).
     pub(crate) fn windows_with(&self, words: &Regex, before: usize, after: usize) -> Vec<Span> {
-        let hits = words.find_iter(self.lower).map(|m| (m.start(), m.end()));
+        let hits = words
+            .find_iter(self.lower)
+            .filter(|m| number::is_number_word(self.word_before(m.start())))
+            .map(|m| (m.start(), m.end()));
         let mut spans = windows(self.lower, hits, before, after);
         spans.extend_from_slice(self.digit_windows());
         merge(self.lower, spans)

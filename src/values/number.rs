@@ -37,6 +37,13 @@ pub(crate) const SCALE: &str = r"nghìn|ngàn|triệu|tỷ|tỉ|trăm";
 /// Regex fragment: one spelled-out number word, lowercase.
 pub(crate) const WORD: &str = r"không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi";
 
+/// True for a spelled-out number word (`hai`, `mươi`, `nghìn`, `rưỡi`).
+pub(crate) fn is_number_word(word: &str) -> bool {
+    digit_word(word).is_some()
+        || scale_factor(word).is_some()
+        || matches!(word, "mười" | "mươi" | "linh" | "lẻ" | "rưỡi")
+}
+
 /// The value of a scale word (`nghìn` → 1000), lowercase input.
 pub(crate) fn scale_factor(word: &str) -> Option<Decimal> {
     Some(match word {

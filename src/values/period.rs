@@ -34,7 +34,13 @@ use crate::fact::{Fact, Grain, Period, PeriodFact};
 use crate::Span;
 
 static QUARTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|q(?P<q2>[1-4]))(?:\s*(?:/|-|năm|của năm)\s*(?P<y>[0-9]{4}))?")
+    Regex::new(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|-|năm|của năm)\s*(?P<y>[0-9]{4}))?")
+        .expect("period pattern compiles")
+});
+/// `Q1/2026`: needs a digit, so it scans near digits only (`qu` starts half
+/// the words of a text).
+static QUARTER_SHORT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"q(?P<q2>[1-4])(?:\s*(?:/|-|năm|của năm)\s*(?P<y>[0-9]{4}))?")
         .expect("period pattern compiles")
 });
 static MONTH: Lazy<Regex> = Lazy::new(|| {
@@ -55,6 +61,7 @@ static YEAR: Lazy<Regex> =
 #[cfg(test)]
 pub(crate) fn force_patterns() {
     Lazy::force(&QUARTER);
+    Lazy::force(&QUARTER_SHORT);
     Lazy::force(&MONTH);
     Lazy::force(&MONTHS_OF_YEAR);
     Lazy::force(&YEARS);
@@ -179,6 +186,13 @@ fn year(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     scan(&QUARTER, src, |c| quarter(src, c), out);
+    scan_in(
+        &QUARTER_SHORT,
+        src,
+        src.digit_windows(),
+        |c| quarter(src, c),
+        out,
+    );
     // All but quarters (`quý IV`) need a digit.
     let windows = src.digit_windows();
     scan_in(&MONTH, src, windows, |c| month(src, c), out);
