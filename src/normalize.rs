@@ -116,23 +116,44 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        letter(c).is_some() || c.is_alphanumeric()
+        ascii_base(c).is_some() || c.is_alphanumeric()
     }
 }
+
+/// Indexed by code point below [`TABLE_END`]: the unaccented ASCII letter of a
+/// Vietnamese letter, or 0. One byte per entry keeps the hot lookups of
+/// [`ascii_base`] and [`is_word_char`] in cache.
+static ASCII_BASE: Lazy<Vec<u8>> = Lazy::new(|| {
+    (0..TABLE_END)
+        .map(|cp| {
+            let Some(l) = char::from_u32(cp as u32).and_then(letter) else {
+                return 0;
+            };
+            let base = match lower(l.base) {
+                'ă' | 'â' => 'a',
+                'ê' => 'e',
+                'ô' | 'ơ' => 'o',
+                'ư' => 'u',
+                'đ' => 'd',
+                b => b.to_ascii_lowercase(),
+            };
+            if base.is_ascii() {
+                base as u8
+            } else {
+                0
+            }
+        })
+        .collect()
+});
 
 /// The unaccented ASCII letter of a Vietnamese letter (`Ệ` → `e`, `đ` → `d`),
 /// from the tone table; `None` for other characters.
 #[inline]
 pub(crate) fn ascii_base(c: char) -> Option<char> {
-    let l = letter(c)?;
-    Some(match lower(l.base) {
-        'ă' | 'â' => 'a',
-        'ê' => 'e',
-        'ô' | 'ơ' => 'o',
-        'ư' => 'u',
-        'đ' => 'd',
-        b => b.to_ascii_lowercase(),
-    })
+    match ASCII_BASE.get(c as usize) {
+        Some(&b) if b != 0 => Some(b as char),
+        _ => None,
+    }
 }
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
