@@ -73,9 +73,9 @@ impl Normalized {
                     b.newline(i);
                 }
                 Class::Space => b.space(i, c == ' '),
-                Class::Invisible => b.delete(i, next),
+                Class::Invisible => b.delete(input, i, next),
                 Class::Other => match replacement(c) {
-                    Some(r) => b.replaced(i, next, r),
+                    Some(r) => b.replaced(input, i, next, r),
                     None => b.same(input, i, next),
                 },
             }
@@ -83,7 +83,7 @@ impl Normalized {
         if let Some(ws) = word_start {
             b.word(input, ws, input.len());
         }
-        b.finish(input.len())
+        b.finish(input)
     }
 }
 
@@ -158,27 +158,55 @@ pub(crate) fn ascii_base(c: char) -> Option<char> {
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
 pub(crate) fn lower_same_len(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if c.is_lowercase() {
-            out.push(c);
-            continue;
-        }
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
-        }
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs in bulk, then one other char.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.push_str(run);
+        let start = out.len() - run.len();
+        out[start..].make_ascii_lowercase();
+        let Some(c) = tail.chars().next() else {
+            break;
+        };
+        out.push(lower_char(c));
+        rest = &tail[c.len_utf8()..];
     }
     out
 }
+
+/// The lowercase of a non-ASCII char when it has the same UTF-8 length, else
+/// the char (from a table for the Latin letters Vietnamese uses).
+fn lower_char(c: char) -> char {
+    if let Some(&l) = LOWER.get(c as usize) {
+        return l;
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+        _ => c,
+    }
+}
+
+/// [`lower_char`] for every code point below [`TABLE_END`].
+static LOWER: Lazy<Vec<char>> = Lazy::new(|| {
+    (0..TABLE_END as u32)
+        .map(|cp| {
+            let Some(c) = char::from_u32(cp) else {
+                return char::REPLACEMENT_CHARACTER;
+            };
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                _ => c,
+            }
+        })
+        .collect()
+});
 
 enum Class {
     Newline,
@@ -218,6 +246,9 @@ struct Builder {
     pending_space: bool,
     /// The pending run is exactly one U+0020.
     plain_space: bool,
+    /// Input bytes `a..b` copied unchanged but not yet written: unchanged
+    /// stretches are written as one piece.
+    run: Option<(usize, usize)>,
 }
 
 impl Builder {
@@ -229,6 +260,26 @@ impl Builder {
             newlines: 0,
             pending_space: false,
             plain_space: false,
+            run: None,
+        }
+    }
+
+    /// Writes the pending unchanged run.
+    fn flush(&mut self, input: &str) {
+        if let Some((a, b)) = self.run.take() {
+            self.map.push_same(a, b);
+            self.out.push_str(&input[a..b]);
+        }
+    }
+
+    /// Adds input bytes `from..to` to the unchanged run.
+    fn extend_run(&mut self, input: &str, from: usize, to: usize) {
+        match &mut self.run {
+            Some((_, b)) if *b == from => *b = to,
+            _ => {
+                self.flush(input);
+                self.run = Some((from, to));
+            }
         }
     }
 
@@ -245,11 +296,11 @@ impl Builder {
     }
 
     /// Writes the separator for the pending whitespace before content at `at`.
-    fn settle(&mut self, at: usize) {
+    fn settle(&mut self, input: &str, at: usize) {
         let Some(ws) = self.ws_start.take() else {
             return;
         };
-        let sep = if self.out.is_empty() {
+        let sep = if self.out.is_empty() && self.run.is_none() {
             ""
         } else if self.newlines >= 2 {
             "\n\n"
@@ -262,34 +313,36 @@ impl Builder {
         };
         if sep == " " && self.plain_space && at - ws == 1 {
             // A single plain space stays as it was.
-            self.map.push_same(ws, at);
+            self.extend_run(input, ws, at);
         } else {
+            self.flush(input);
             self.map.push_replaced(ws, at, sep.len());
+            self.out.push_str(sep);
         }
-        self.out.push_str(sep);
         self.newlines = 0;
         self.pending_space = false;
         self.plain_space = false;
     }
 
     fn same(&mut self, input: &str, from: usize, to: usize) {
-        self.settle(from);
-        self.map.push_same(from, to);
-        self.out.push_str(&input[from..to]);
+        self.settle(input, from);
+        self.extend_run(input, from, to);
     }
 
-    fn replaced(&mut self, from: usize, to: usize, with: &str) {
-        self.settle(from);
+    fn replaced(&mut self, input: &str, from: usize, to: usize, with: &str) {
+        self.settle(input, from);
+        self.flush(input);
         self.map.push_replaced(from, to, with.len());
         self.out.push_str(with);
     }
 
-    fn delete(&mut self, from: usize, to: usize) {
+    fn delete(&mut self, input: &str, from: usize, to: usize) {
         if self.ws_start.is_some() {
             // Inside a run of whitespace: replaced with it as a whole.
             self.plain_space = false;
             return;
         }
+        self.flush(input);
         self.map.push_replaced(from, to, 0);
     }
 
@@ -297,11 +350,13 @@ impl Builder {
         let word = &input[from..to];
         match normalize_word(word) {
             None => self.same(input, from, to),
-            Some(w) => self.replaced(from, to, &w),
+            Some(w) => self.replaced(input, from, to, &w),
         }
     }
 
-    fn finish(mut self, input_len: usize) -> Normalized {
+    fn finish(mut self, input: &str) -> Normalized {
+        self.flush(input);
+        let input_len = input.len();
         if let Some(ws) = self.ws_start.take() {
             self.map.push_replaced(ws, input_len, 0);
         }

@@ -68,12 +68,24 @@ impl Folded {
     pub(crate) fn new(lower: &str) -> Self {
         let mut text = String::with_capacity(lower.len());
         let mut offsets = Vec::with_capacity(lower.len() + 1);
-        for (i, c) in lower.char_indices() {
+        let mut at = 0;
+        while at < lower.len() {
+            // ASCII runs in bulk (they fold to themselves, lowercase already).
+            let rest = &lower[at..];
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            text.push_str(&rest[..ascii]);
+            offsets.extend(at..at + ascii);
+            at += ascii;
+            let Some(c) = lower[at..].chars().next() else {
+                break;
+            };
             let f = fold_char(c);
             text.push(f);
-            for _ in 0..f.len_utf8() {
-                offsets.push(i);
-            }
+            offsets.extend(std::iter::repeat_n(at, f.len_utf8()));
+            at += c.len_utf8();
         }
         offsets.push(lower.len());
         Folded { text, offsets }
