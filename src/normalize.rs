@@ -49,13 +49,16 @@ impl Normalized {
     /// Normalises `input`, keeping the map back to it.
     pub fn new(input: &str) -> Self {
         let mut b = Builder::with_capacity(input.len());
+        let split = &TABLES.split;
         let mut chars = input.char_indices().peekable();
         let mut word_start: Option<usize> = None;
         while let Some((i, c)) = chars.next() {
             let letterish = if c.is_ascii() {
                 c.is_ascii_alphabetic()
             } else {
-                letter(c).is_some() || c.is_alphabetic() || is_combining_mark(c)
+                matches!(split.get(c as usize), Some(Some(_)))
+                    || c.is_alphabetic()
+                    || is_combining_mark(c)
             };
             if letterish {
                 word_start.get_or_insert(i);
@@ -375,13 +378,24 @@ fn normalize_word(word: &str) -> Option<String> {
         return None;
     }
     // One pass: a word made only of letters of the tone table is NFC already,
-    // and needs at most a tone move.
-    let mut letters = [Letter { base: 'a', tone: 0 }; MAX_SYLLABLE];
-    let mut n = 0;
+    // and needs at most a tone move. Most words are settled here: no tone or
+    // one vowel (nowhere else for the mark), or the mark already on the last
+    // vowel with a mark (`ươ` → `ơ`), whether or not the word parses.
+    let split = &TABLES.split;
+    let mut letters = [Letter::default(); MAX_SYLLABLE];
+    let (mut n, mut tones, mut toned_at, mut vowels, mut last_marked) = (0, 0, 0, 0, None);
     let mut plain = true;
     for c in word.chars() {
-        match letter(c) {
+        match split.get(c as usize).copied().flatten() {
             Some(l) if n < MAX_SYLLABLE => {
+                if l.tone != 0 {
+                    tones += 1;
+                    toned_at = n;
+                }
+                vowels += l.vowel as usize;
+                if l.marked {
+                    last_marked = Some(n);
+                }
                 letters[n] = l;
                 n += 1;
             }
@@ -393,11 +407,10 @@ fn normalize_word(word: &str) -> Option<String> {
         }
     }
     if plain {
-        return if n <= MAX_SYLLABLE {
-            retone(&mut letters[..n])
-        } else {
-            None
-        };
+        if n > MAX_SYLLABLE || tones != 1 || vowels < 2 || last_marked == Some(toned_at) {
+            return None;
+        }
+        return retone(&mut letters[..n]);
     }
     let needs_nfc = word
         .chars()
@@ -435,6 +448,28 @@ const MAX_SYLLABLE: usize = 8;
 struct Letter {
     base: char,
     tone: u8,
+    /// The base is a vowel (`a`, `ơ`, `Y`, ...).
+    vowel: bool,
+    /// The base is a vowel with a mark (`ă â ê ô ơ ư`, either case).
+    marked: bool,
+}
+
+impl Default for Letter {
+    fn default() -> Self {
+        Letter::new('a', 0)
+    }
+}
+
+impl Letter {
+    fn new(base: char, tone: u8) -> Self {
+        let l = lower(base);
+        Letter {
+            base,
+            tone,
+            vowel: is_vowel(l),
+            marked: has_vowel_mark(l),
+        }
+    }
 }
 
 /// Tone marks in the order of [`Letter::tone`] (1..=5).
@@ -454,7 +489,7 @@ static TABLES: Lazy<ToneTables> = Lazy::new(|| {
     let mut split = vec![None; TABLE_END];
     let mut join = HashMap::new();
     for c in ('a'..='z').chain('A'..='Z').chain(['đ', 'Đ']) {
-        split[c as usize] = Some(Letter { base: c, tone: 0 });
+        split[c as usize] = Some(Letter::new(c, 0));
     }
     let ranges = [0x00c0u32..=0x01b0, 0x1ea0..=0x1ef9];
     for cp in ranges.into_iter().flatten() {
@@ -481,10 +516,7 @@ static TABLES: Lazy<ToneTables> = Lazy::new(|| {
         if !ok || composed.len() != 1 {
             continue;
         }
-        let l = Letter {
-            base: composed[0],
-            tone,
-        };
+        let l = Letter::new(composed[0], tone);
         split[cp as usize] = Some(l);
         join.insert((composed[0], tone), c);
     }
