@@ -132,9 +132,23 @@ fn ends_word(text: &str, at: usize) -> bool {
 /// How far ahead of a position the anchored patterns look (bytes).
 const LOOKAHEAD: usize = 600;
 
-static SEPARATOR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:,|;|\s+và(?:$|[^\p{L}\p{N}]))\s*").expect("separator pattern compiles")
-});
+/// The separator between two bodies of a list at the start of `text` (`, `,
+/// `; `, ` và `), as its length in bytes.
+fn separator(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start_matches(char::is_whitespace);
+    let lead = text.len() - trimmed.len();
+    let after = if let Some(r) = trimmed.strip_prefix([',', ';']) {
+        r
+    } else if lead > 0 {
+        trimmed
+            .strip_prefix("và")
+            .filter(|r| !r.chars().next().is_some_and(crate::normalize::is_word_char))?
+    } else {
+        return None;
+    };
+    let rest = after.trim_start_matches(char::is_whitespace);
+    Some(text.len() - rest.len())
+}
 
 /// Between a subject and its verb: a parenthesis, `theo chức năng, nhiệm vụ`.
 static INSERTION: Lazy<Regex> = Lazy::new(|| {
@@ -237,7 +251,6 @@ pub(crate) fn force_patterns() {
         &COMMITTEES_COLLECTIVE,
         &TITLE_COLLECTIVE,
         &SUBORDINATE,
-        &SEPARATOR,
         &INSERTION,
         &STRONG_VERB,
         &RESULT,
@@ -375,7 +388,9 @@ impl Reader<'_, '_> {
             }
             return Some((end, name));
         }
-        if let Some((start, end, name)) = province_prefix(tail) {
+        // A province is capitalised (after an optional `tỉnh`).
+        let province_like = self.capital_at(pos) || tail.starts_with("tỉnh ");
+        if let Some((start, end, name)) = province_like.then(|| province_prefix(tail)).flatten() {
             if self.capital_at(pos + start) {
                 return Some((pos + end, format!("tỉnh {name}")));
             }
@@ -413,8 +428,8 @@ impl Reader<'_, '_> {
     fn list_at(&self, pos: usize) -> Option<List> {
         let (mut end, first) = self.item_at(pos)?;
         let mut names = vec![first];
-        while let Some(sep) = SEPARATOR.find(self.lower_at(end)) {
-            let Some((e, name)) = self.item_at(end + sep.end()) else {
+        while let Some(sep) = separator(self.lower_at(end)) {
+            let Some((e, name)) = self.item_at(end + sep) else {
                 break;
             };
             if !names.contains(&name) {
@@ -1010,6 +1025,19 @@ fn task_text(s: &str) -> String {
         .join(" ")
         .trim_end_matches([',', '.', ';'])
         .to_string()
+}
+
+#[cfg(test)]
+mod separator_tests {
+    #[test]
+    fn separators() {
+        assert_eq!(super::separator(", Sở B"), Some(2));
+        assert_eq!(super::separator(" ; Sở B"), Some(3));
+        assert_eq!(super::separator(" và Sở B"), Some(5));
+        assert_eq!(super::separator(" vàng"), None);
+        assert_eq!(super::separator("và Sở B"), None);
+        assert_eq!(super::separator(" chủ trì"), None);
+    }
 }
 
 #[cfg(test)]
