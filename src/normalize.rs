@@ -149,6 +149,15 @@ static ASCII_BASE: Lazy<Vec<u8>> = Lazy::new(|| {
         .collect()
 });
 
+/// A letter lowercased and without its tone mark, vowel marks kept (`Ệ` → `ê`,
+/// `Đ` → `đ`): the tone-blind comparison of names, from the tone table.
+pub(crate) fn without_tone(c: char) -> char {
+    match letter(c) {
+        Some(l) => lower(l.base).to_lowercase().next().unwrap_or(l.base),
+        None => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
 /// The unaccented ASCII letter of a Vietnamese letter (`Ệ` → `e`, `đ` → `d`),
 /// from the tone table; `None` for other characters.
 #[inline]
@@ -805,6 +814,20 @@ mod tests {
         }
         for w in ["café", "José", "ViÖt", "Hµ", "xyz", "việtt", "đđ", "aàa"] {
             assert!(!is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn without_tone_agrees_with_the_scorers_fold() {
+        for s in [
+            "Ủy ban Nhân dân",
+            "ĐỒNG THÁP",
+            "Hội đồng Thi đua - Khen thưởng",
+            "Bắc Kạn",
+            "café",
+        ] {
+            let ours: String = s.chars().map(without_tone).collect();
+            assert_eq!(ours, crate::eval::fold_tones(s), "{s}");
         }
     }
 

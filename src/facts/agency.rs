@@ -822,7 +822,7 @@ fn is_stop(rest: &str) -> bool {
 
 /// Tone marks removed, vowel marks kept (for comparing gazetteer forms).
 fn fold_tones(s: &str) -> String {
-    crate::eval::fold_tones(s)
+    s.chars().map(crate::normalize::without_tone).collect()
 }
 
 /// `khu vực v` → `Khu vực V`, keeping `chi nhánh`.
