@@ -48,7 +48,7 @@ use regex::Regex;
 
 use super::agency::{fold_key, Folded, Mention};
 use crate::fact::{AssignmentFact, Fact, Grain};
-use crate::lexicon::PROVINCES;
+use crate::lexicon::{alternation, PROVINCES};
 use crate::outline::OutlineNode;
 use crate::segment::lines;
 use crate::values::Source;
@@ -501,7 +501,7 @@ pub(crate) fn find(
     values: &[Fact],
     out: &mut Vec<Fact>,
 ) {
-    let found_provinces = provinces(src);
+    let found_provinces = provinces(src, folded);
     let reader = Reader {
         src,
         mentions,
@@ -856,37 +856,41 @@ fn folded_matches<'t>(src: &Source<'t>, folded: &Folded, re: &Regex) -> Vec<(Spa
         .collect()
 }
 
-/// Capitalised provinces of the text: (start of the name, preceded by `tỉnh`,
-/// canonical name). Found at capitalised word starts by table lookup.
-fn provinces(src: &Source<'_>) -> Vec<(usize, bool, &'static str)> {
+/// Provinces, folded, for finding them on the folded text.
+static PROVINCE_FOLDED: Lazy<Regex> = Lazy::new(|| {
+    let forms: Vec<String> = PROVINCES.iter().map(|(f, _)| fold_key(f)).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<t>tinh\s+)?(?P<p>{})(?-u:\b)",
+        alternation(forms.iter().map(String::as_str))
+    ))
+    .expect("province pattern compiles")
+});
+
+/// Capitalised provinces of the text: (start, end of `tỉnh`-less name, preceded by `tỉnh`, name).
+fn provinces(src: &Source<'_>, folded: &Folded) -> Vec<(usize, bool, &'static str)> {
     let mut out = Vec::new();
-    let mut covered = 0;
-    let mut prev_word = false;
-    for (i, c) in src.text.char_indices() {
-        let word = crate::normalize::is_word_char(c);
-        let word_start = word && !prev_word;
-        prev_word = word;
-        if !word_start || i < covered || !c.is_uppercase() {
-            continue;
-        }
-        let tail = src.lower.get(i..).unwrap_or("");
-        let Some((start, end, name)) = province_prefix(tail) else {
+    for c in PROVINCE_FOLDED.captures_iter(&folded.text) {
+        let Some(p) = c.name("p") else { continue };
+        let span = folded.span(p.start(), p.end());
+        let Some(lower) = src.lower.get(span.range()) else {
             continue;
         };
-        let before = src.lower.get(..i).unwrap_or("");
-        let trimmed = before.trim_end_matches(char::is_whitespace);
-        let named = start > 0
-            || trimmed.len() < before.len()
-                && trimmed.strip_suffix("tỉnh").is_some_and(|h| {
-                    !h.chars()
-                        .next_back()
-                        .is_some_and(crate::normalize::is_word_char)
-                });
-        if start > 0 && !src.text[i + start..].starts_with(char::is_uppercase) {
+        let Some(&name) = PROVINCE_NAMES.get(lower) else {
             continue;
+        };
+        let capital = src
+            .text
+            .get(span.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase);
+        let named = c.name("t").is_some_and(|t| {
+            src.lower
+                .get(folded.span(t.start(), t.end()).range())
+                .is_some_and(|w| w.starts_with("tỉnh"))
+        });
+        if capital {
+            out.push((span.start, named, name));
         }
-        out.push((i + start, named, name));
-        covered = i + end;
     }
     out
 }
