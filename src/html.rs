@@ -54,7 +54,10 @@ const MAX_TAG: usize = 2_000;
 /// The plain text of `input` and its map back to `input`, or `None` when the
 /// input has no tag or character reference to remove.
 pub fn to_text(input: &str) -> Option<(String, OffsetMap)> {
-    if !input.bytes().any(|b| b == b'<' || b == b'&') {
+    // (A one-class regex finds the first `<` or `&` with a vectorised search.)
+    static OPENERS: once_cell::sync::Lazy<regex::bytes::Regex> =
+        once_cell::sync::Lazy::new(|| regex::bytes::Regex::new("[<&]").expect("class compiles"));
+    if !OPENERS.is_match(input.as_bytes()) {
         return None;
     }
     let bytes = input.as_bytes();

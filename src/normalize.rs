@@ -170,23 +170,26 @@ pub(crate) fn ascii_base(c: char) -> Option<char> {
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
 pub(crate) fn lower_same_len(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // ASCII runs in bulk, then one other char.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        out.push_str(run);
-        let start = out.len() - run.len();
-        out[start..].make_ascii_lowercase();
-        let Some(c) = tail.chars().next() else {
+    // Copy, lowercase ASCII in bulk, then rewrite only the non-ASCII letters
+    // that change (a lowercase of the same length keeps the string valid).
+    let mut out = text.to_string();
+    out.make_ascii_lowercase();
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    while let Some(off) = out
+        .as_bytes()
+        .get(i..)
+        .and_then(|b| b.iter().position(|b| *b >= 0xC0))
+    {
+        let at = i + off;
+        let Some(c) = out.get(at..).and_then(|t| t.chars().next()) else {
             break;
         };
-        out.push(lower_char(c));
-        rest = &tail[c.len_utf8()..];
+        let l = lower_char(c);
+        if l != c {
+            out.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
+        }
+        i = at + c.len_utf8();
     }
     out
 }
