@@ -52,13 +52,13 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::document::DocMeta;
 use crate::fact::{Fact, ReferenceFact};
 use crate::lexicon::{alternation, rows};
 use crate::segment::Dropped;
-use crate::values::{scan_window, Source};
+use crate::values::{scan_window, Caps, Groups, Source};
 use crate::Span;
 
 /// For which symbol shape the type letters alone name a kind.
@@ -439,10 +439,10 @@ const GAP_STOP: &[&str] = &[
 
 /// The day in captures named `d`/`m`/`y` or `wd`/`wm`/`wy`; a missing year
 /// is the anchor's.
-fn date_of(caps: &Captures<'_>, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
-    let (d, m, y) = match caps.name("d") {
-        Some(d) => (d, caps.name("m")?, caps.name("y")),
-        None => (caps.name("wd")?, caps.name("wm")?, caps.name("wy")),
+fn date_of<'t>(caps: &impl Groups<'t>, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
+    let (d, m, y) = match caps.group("d") {
+        Some(d) => (d, caps.group("m")?, caps.group("y")),
+        None => (caps.group("wd")?, caps.group("wm")?, caps.group("wy")),
     };
     let year = match y {
         Some(y) => y.as_str().parse().ok()?,
@@ -455,14 +455,14 @@ fn date_of(caps: &Captures<'_>, anchor: Option<NaiveDate>) -> Option<NaiveDate> 
 }
 
 /// Reads one symbol match.
-fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
+fn accept_symbol(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Found> {
     let whole = caps.get(0)?;
     if !src.number_starts_clean(whole.start()) || src.char_before(whole.start()) == Some('-') {
         return None;
     }
     let num = caps.name("num")?;
     let number = num.as_str().to_string();
-    let orig = |m: regex::Match<'_>| src.text.get(m.range()).map(squeeze);
+    let orig = |m: crate::values::Group<'_>| src.text.get(m.start()..m.end()).map(squeeze);
     let (mut canonical, year, code, issuer, party, letter, rule);
     if let (Some(pt), Some(pi), Some(psep)) = (caps.name("pt"), caps.name("pi"), caps.name("psep"))
     {
@@ -597,7 +597,7 @@ fn accept_symbol(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
 }
 
 /// Reads one kind-and-number match (`Đề án 06`).
-fn accept_kind_number(src: &Source<'_>, caps: &Captures<'_>) -> Option<Found> {
+fn accept_kind_number(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Found> {
     let whole = caps.get(0)?;
     let k = caps.name("k")?;
     let kind = KINDS.iter().find(|x| x.bare && x.lower == k.as_str())?;

@@ -25,9 +25,9 @@
 
 use chrono::{Datelike, NaiveDate};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::{scan_in, Source};
+use super::{scan_in, Caps, Source};
 use crate::error::{Error, ErrorKind};
 use crate::fact::{DateFact, Fact};
 use crate::Span;
@@ -79,7 +79,7 @@ pub(crate) fn plausible_year(y: i32) -> bool {
     (1900..=2100).contains(&y)
 }
 
-fn number(caps: &Captures<'_>, name: &str) -> Option<u32> {
+fn number(caps: &Caps<'_, '_>, name: &str) -> Option<u32> {
     caps.name(name)?.as_str().parse().ok()
 }
 
@@ -106,7 +106,7 @@ fn make(
     }))
 }
 
-fn accept_numeric(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn accept_numeric(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let whole = caps.get(0)?;
     if !src.number_starts_clean(whole.start()) || !src.ends_clean(whole.end()) {
         return None;
@@ -155,7 +155,7 @@ fn accept_numeric(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     }
 }
 
-fn accept_words(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn accept_words(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let whole = caps.get(0)?;
     if src
         .char_at(whole.end())

@@ -8,7 +8,7 @@
 //! [`Family`].
 
 use chrono::NaiveDate;
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 use crate::fact::{Bound, Fact};
 use crate::Span;
@@ -188,6 +188,76 @@ fn merge(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
     out
 }
 
+/// One group of a match: its byte range in the haystack and its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+
+    pub(crate) fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// Named groups of a match, from a scan ([`Caps`]) or from `regex::Captures`.
+pub(crate) trait Groups<'t> {
+    /// The group named `name`, if it took part in the match.
+    fn group(&self, name: &str) -> Option<Group<'t>>;
+}
+
+impl<'t> Groups<'t> for Caps<'t, '_> {
+    fn group(&self, name: &str) -> Option<Group<'t>> {
+        self.name(name)
+    }
+}
+
+impl<'t> Groups<'t> for regex::Captures<'t> {
+    fn group(&self, name: &str) -> Option<Group<'t>> {
+        self.name(name).map(|m| Group {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+}
+
+/// The groups of one match, read from capture slots that a scan reuses for
+/// every match (a `regex::Captures` per match costs an allocation).
+pub(crate) struct Caps<'t, 'a> {
+    hay: &'t str,
+    re: &'a Regex,
+    locs: &'a CaptureLocations,
+}
+
+impl<'t> Caps<'t, '_> {
+    /// Group `i` (0 is the whole match), if it took part in the match.
+    pub(crate) fn get(&self, i: usize) -> Option<Group<'t>> {
+        let (start, end) = self.locs.get(i)?;
+        Some(Group {
+            text: self.hay.get(start..end).unwrap_or(""),
+            start,
+            end,
+        })
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        self.get(i)
+    }
+}
+
 /// Scans `re` over the lowercase text, asking `accept` about each match. A
 /// rejected match does not hide the matches that overlap it: the scan resumes
 /// one char after its start.
@@ -198,7 +268,7 @@ fn merge(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
 pub(crate) fn scan<'t>(
     re: &Regex,
     src: &Source<'t>,
-    mut accept: impl FnMut(&Captures<'t>) -> Option<Fact>,
+    mut accept: impl FnMut(&Caps<'t, '_>) -> Option<Fact>,
     out: &mut Vec<Fact>,
 ) {
     scan_with(re, src, |caps| match accept(caps) {
@@ -215,7 +285,7 @@ pub(crate) fn scan<'t>(
 pub(crate) fn scan_with<'t>(
     re: &Regex,
     src: &Source<'t>,
-    accept: impl FnMut(&Captures<'t>) -> bool,
+    accept: impl FnMut(&Caps<'t, '_>) -> bool,
 ) {
     scan_window(re, src, Span::new(0, src.lower.len()), accept);
 }
@@ -226,7 +296,7 @@ pub(crate) fn scan_in<'t>(
     re: &Regex,
     src: &Source<'t>,
     windows: &[Span],
-    mut accept: impl FnMut(&Captures<'t>) -> Option<Fact>,
+    mut accept: impl FnMut(&Caps<'t, '_>) -> Option<Fact>,
     out: &mut Vec<Fact>,
 ) {
     for &w in windows {
@@ -246,15 +316,20 @@ pub(crate) fn scan_window<'t>(
     re: &Regex,
     src: &Source<'t>,
     window: Span,
-    mut accept: impl FnMut(&Captures<'t>) -> bool,
+    mut accept: impl FnMut(&Caps<'t, '_>) -> bool,
 ) {
     let hay = src.lower.get(..window.end).unwrap_or(src.lower);
     let mut pos = window.start;
+    let mut locs = re.capture_locations();
     while pos <= hay.len() {
-        let Some(caps) = re.captures_at(hay, pos) else {
+        let Some(whole) = re.captures_read_at(&mut locs, hay, pos) else {
             break;
         };
-        let whole = caps.get(0).expect("group 0 always exists");
+        let caps = Caps {
+            hay,
+            re,
+            locs: &locs,
+        };
         let taken = src.on_word_boundaries(whole.start(), whole.end()) && accept(&caps);
         pos = if taken && whole.end() > whole.start() {
             whole.end()
@@ -312,7 +387,7 @@ pub(crate) struct Figure {
 /// Reads a figure match's range, bound and span (see [`Figure`]); `None` when
 /// a range does not rise (`2025 - 8%` is not a range).
 pub(crate) fn figure(
-    caps: &Captures<'_>,
+    caps: &Caps<'_, '_>,
     value: rust_decimal::Decimal,
     max: Option<(&str, &str)>,
 ) -> Option<Figure> {
@@ -339,7 +414,7 @@ pub(crate) fn figure(
 
 /// The span a match covers, dropping the leading bound word `từ` when the figure
 /// turned out not to be a range (`tăng từ 5%` is just `5%`).
-pub(crate) fn figure_span(caps: &Captures<'_>, bound_group: &str, keep_bound: bool) -> Span {
+pub(crate) fn figure_span(caps: &Caps<'_, '_>, bound_group: &str, keep_bound: bool) -> Span {
     let whole = caps.get(0).expect("group 0 always exists");
     let start = match caps.name(bound_group) {
         Some(b) if !keep_bound => {

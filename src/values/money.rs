@@ -22,10 +22,10 @@
 use std::str::FromStr;
 
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::number::{parse_amount, DIGITS, SCALE, WORD};
-use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
+use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
 use crate::error::Error;
 use crate::fact::{Fact, Money, MoneyFact};
 use crate::lexicon::{alternation, CURRENCIES};
@@ -72,7 +72,7 @@ fn currency_code(word: &str) -> Option<&'static str> {
         .map(|(_, code)| *code)
 }
 
-fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn accept(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let n1 = caps.name("n1")?;
     if n1.as_str().starts_with(|c: char| c.is_ascii_digit()) && !src.number_starts_clean(n1.start())
     {

@@ -20,11 +20,11 @@
 //! - Percentage points (`0,5 điểm phần trăm`) are not percentages.
 
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::number::{parse_amount, DIGITS, WORD};
-use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
+use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
 use crate::error::Error;
 use crate::fact::{Fact, PercentFact};
 
@@ -41,7 +41,7 @@ pub(crate) fn force_patterns() {
     Lazy::force(&PERCENT);
 }
 
-fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn accept(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let num = caps.name("n1").or(caps.name("w"))?;
     let digits = num.as_str().starts_with(|c: char| c.is_ascii_digit());
     if digits && !src.number_starts_clean(num.start()) {

@@ -25,10 +25,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::date::{days_in_month, plausible_year};
-use super::{scan, scan_in, Source};
+use super::{scan, scan_in, Caps, Source};
 use crate::error::Error;
 use crate::fact::{Fact, Grain, Period, PeriodFact};
 use crate::Span;
@@ -82,7 +82,7 @@ pub(crate) fn months(year: i32, first: u32, last: u32, grain: Grain) -> Option<P
 }
 
 /// The year a period names, or the anchor's year (then `inferred`).
-fn year_of(src: &Source<'_>, caps: &Captures<'_>, name: &str) -> Option<(i32, bool)> {
+fn year_of(src: &Source<'_>, caps: &Caps<'_, '_>, name: &str) -> Option<(i32, bool)> {
     match caps.name(name) {
         Some(y) => {
             let y: i32 = y.as_str().parse().ok()?;
@@ -94,7 +94,7 @@ fn year_of(src: &Source<'_>, caps: &Captures<'_>, name: &str) -> Option<(i32, bo
 
 fn fact(
     src: &Source<'_>,
-    caps: &Captures<'_>,
+    caps: &Caps<'_, '_>,
     p: Period,
     inferred: bool,
     rule: &'static str,
@@ -115,7 +115,7 @@ fn fact(
     }))
 }
 
-fn quarter(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn quarter(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let q = match caps.name("q").or(caps.name("q2"))?.as_str() {
         "i" | "1" => 1,
         "ii" | "2" => 2,
@@ -128,14 +128,14 @@ fn quarter(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     fact(src, caps, p, inferred, "period.quarter")
 }
 
-fn month(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn month(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let m: u32 = caps.name("m")?.as_str().parse().ok()?;
     let (year, inferred) = year_of(src, caps, "y")?;
     let p = months(year, m, m, Grain::Month)?;
     fact(src, caps, p, inferred, "period.month")
 }
 
-fn months_of_year(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn months_of_year(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let n: u32 = caps.name("n")?.as_str().parse().ok()?;
     let per = if caps.name("unit")?.as_str() == "quý" {
         3
@@ -160,7 +160,7 @@ fn months_of_year(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     fact(src, caps, p, inferred, "period.months_of_year")
 }
 
-fn years(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn years(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let y1: i32 = caps.name("y1")?.as_str().parse().ok()?;
     let y2: i32 = caps.name("y2")?.as_str().parse().ok()?;
     if !plausible_year(y1) || !plausible_year(y2) || y2 <= y1 || y2 - y1 > 100 {
@@ -177,7 +177,7 @@ fn years(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
     fact(src, caps, p, false, "period.years")
 }
 
-fn year(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn year(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     caps.name("y")?;
     let (y, _) = year_of(src, caps, "y")?;
     let p = months(y, 1, 12, Grain::Year)?;

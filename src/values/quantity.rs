@@ -14,10 +14,10 @@
 //! - Unit nouns not in the list, and spelled-out counts (`hai dự án`).
 
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::number::{parse_amount, DIGITS, SCALE};
-use super::{figure, scan_in, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
+use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::fact::{Fact, QuantityFact};
 use crate::lexicon::{alternation, UNITS};
 
@@ -34,7 +34,7 @@ pub(crate) fn force_patterns() {
     Lazy::force(&QUANTITY);
 }
 
-fn accept(src: &Source<'_>, caps: &Captures<'_>) -> Option<Fact> {
+fn accept(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
     let n = caps.name("n")?;
     if !src.number_starts_clean(n.start()) {
         return None;
