@@ -59,15 +59,19 @@ use crate::Span;
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    /// Original byte offset of every folded byte, plus the end.
-    offsets: Vec<usize>,
+    /// `(folded, original)` offsets where the two stop advancing together
+    /// (after a char whose folded form is shorter); between two anchors, and
+    /// after the last, they advance together. Starts with `(0, 0)`.
+    anchors: Vec<(usize, usize)>,
+    /// Length of the original.
+    len: usize,
 }
 
 impl Folded {
     /// Folds `lower` (the lowercase normalised text).
     pub(crate) fn new(lower: &str) -> Self {
         let mut text = String::with_capacity(lower.len());
-        let mut offsets = Vec::with_capacity(lower.len() + 1);
+        let mut anchors = vec![(0, 0)];
         let mut at = 0;
         while at < lower.len() {
             // ASCII runs in bulk (they fold to themselves, lowercase already).
@@ -77,27 +81,33 @@ impl Folded {
                 .position(|b| !b.is_ascii())
                 .unwrap_or(rest.len());
             text.push_str(&rest[..ascii]);
-            offsets.extend(at..at + ascii);
             at += ascii;
             let Some(c) = lower[at..].chars().next() else {
                 break;
             };
             let f = fold_char(c);
             text.push(f);
-            offsets.extend(std::iter::repeat_n(at, f.len_utf8()));
             at += c.len_utf8();
+            if f.len_utf8() != c.len_utf8() {
+                anchors.push((text.len(), at));
+            }
         }
-        offsets.push(lower.len());
-        Folded { text, offsets }
+        Folded {
+            text,
+            anchors,
+            len: lower.len(),
+        }
     }
 
     /// The original offset of folded offset `at`.
     pub(crate) fn orig(&self, at: usize) -> usize {
-        self.offsets
-            .get(at)
-            .or(self.offsets.last())
-            .copied()
-            .unwrap_or(0)
+        let at = at.min(self.text.len());
+        let k = self
+            .anchors
+            .partition_point(|a| a.0 <= at)
+            .saturating_sub(1);
+        let (f, o) = self.anchors[k];
+        (o + (at - f)).min(self.len)
     }
 
     /// The original span of a folded range.
@@ -107,7 +117,17 @@ impl Folded {
 
     /// The folded offset of original offset `at` (the first folded byte at or after it).
     pub(crate) fn folded_at(&self, at: usize) -> usize {
-        self.offsets.partition_point(|&o| o < at)
+        let k = self
+            .anchors
+            .partition_point(|a| a.1 <= at)
+            .saturating_sub(1);
+        let (f, o) = self.anchors[k];
+        let linear = f + at.saturating_sub(o);
+        let capped = match self.anchors.get(k + 1) {
+            Some(&(next, _)) => linear.min(next),
+            None => linear,
+        };
+        capped.min(self.text.len() + usize::from(at > self.len))
     }
 }
 
@@ -897,6 +917,21 @@ mod tests {
         assert_eq!(f.text, "so tai chinh");
         assert_eq!(f.span(3, 6), Span::new(5, 9));
         assert_eq!(f.folded_at(5), 3);
+        // Every folded offset maps back, and every original char start maps
+        // to the folded char made from it.
+        let lower = "đồng chí μg/m3 ở tỉnh";
+        let f = Folded::new(lower);
+        assert_eq!(f.text, "dong chi μg/m3 o tinh");
+        for (fi, fc) in f.text.char_indices() {
+            let o = f.orig(fi);
+            let oc = lower[o..].chars().next().unwrap();
+            assert_eq!(fold_char(oc), fc, "{fi}");
+            assert_eq!(f.folded_at(o), fi, "{o}");
+        }
+        assert_eq!(f.orig(f.text.len()), lower.len());
+        assert_eq!(f.folded_at(lower.len()), f.text.len());
+        // Inside a char: the next folded char.
+        assert_eq!(f.folded_at(1), 1);
     }
 
     /// Sentences with several agencies, or none: (input, names in order).
