@@ -860,7 +860,7 @@ fn folded_matches<'t>(src: &Source<'t>, folded: &Folded, re: &Regex) -> Vec<(Spa
 static PROVINCE_FOLDED: Lazy<Regex> = Lazy::new(|| {
     let forms: Vec<String> = PROVINCES.iter().map(|(f, _)| fold_key(f)).collect();
     Regex::new(&format!(
-        r"(?-u:\b)(?P<t>tinh\s+)?(?P<p>{})(?-u:\b)",
+        r"(?-u:\b)(?P<p>{})(?-u:\b)",
         alternation(forms.iter().map(String::as_str))
     ))
     .expect("province pattern compiles")
@@ -883,11 +883,16 @@ fn provinces(src: &Source<'_>, folded: &Folded) -> Vec<(usize, bool, &'static st
             .get(span.start..)
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_uppercase);
-        let named = c.name("t").is_some_and(|t| {
-            src.lower
-                .get(folded.span(t.start(), t.end()).range())
-                .is_some_and(|w| w.starts_with("tỉnh"))
-        });
+        // `tỉnh` right before (checked here, not in the pattern, so that the
+        // pattern is a plain word list the regex crate searches fast).
+        let before = src.lower.get(..span.start).unwrap_or("");
+        let trimmed = before.trim_end_matches(char::is_whitespace);
+        let named = trimmed.len() < before.len()
+            && trimmed.strip_suffix("tỉnh").is_some_and(|h| {
+                !h.chars()
+                    .next_back()
+                    .is_some_and(crate::normalize::is_word_char)
+            });
         if capital {
             out.push((span.start, named, name));
         }
