@@ -334,9 +334,23 @@ pub(crate) fn scan_window<'t>(
         pos = if taken && whole.end() > whole.start() {
             whole.end()
         } else {
-            next_char(hay, whole.start())
+            next_start(hay, next_char(hay, whole.start()))
         };
     }
+}
+
+/// The first offset at or after `at` where a match may start: not between two
+/// word chars (such a match is always rejected), so a rejected match inside a
+/// number or word (`31.307,4`) is not retried at each of its chars.
+fn next_start(s: &str, mut at: usize) -> usize {
+    let word = |c: Option<char>| c.is_some_and(crate::normalize::is_word_char);
+    while at < s.len()
+        && word(s.get(at..).and_then(|t| t.chars().next()))
+        && word(s.get(..at).and_then(|t| t.chars().next_back()))
+    {
+        at = next_char(s, at);
+    }
+    at
 }
 
 fn next_char(s: &str, at: usize) -> usize {
