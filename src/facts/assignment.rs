@@ -442,21 +442,15 @@ impl Reader<'_, '_> {
 
     /// Where the clause that holds `pos` ends: `.` before a space, `;`, a line break.
     fn clause_end(&self, pos: usize) -> usize {
+        // `;`, a line break, `!`, `?`, or `.` before white space, `/` or the end,
+        // found with one vectorised search.
+        static END: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r"[;\n!?]|\.(?:\s|/|$)").expect("clause-end pattern compiles"));
         let text = self.src.lower;
-        let mut it = text.get(pos..).unwrap_or("").char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            match c {
-                ';' | '\n' | '!' | '?' => return pos + i,
-                '.' if it
-                    .peek()
-                    .is_none_or(|(_, n)| n.is_whitespace() || *n == '/') =>
-                {
-                    return pos + i;
-                }
-                _ => {}
-            }
+        match text.get(pos..).and_then(|t| END.find(t)) {
+            Some(m) => pos + m.start(),
+            None => text.len(),
         }
-        text.len()
     }
 
     /// How the text before `pos` opens a clause: `Some(true)` at the start of a
