@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::fact::Fact;
@@ -172,8 +171,7 @@ impl Extractor {
         let meta = crate::facts::reference::identity(&normalized.text, &normalized.lower, &dropped);
         let date = date
             .or(self.date)
-            .or_else(|| meta.as_ref().and_then(|m| m.issued))
-            .or_else(|| own_date(&normalized, &dropped));
+            .or_else(|| meta.as_ref().and_then(|m| m.issued));
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
         let outline = crate::outline::parse(&normalized.text);
@@ -193,43 +191,6 @@ impl Extractor {
             source_maps: html_map.into_iter().collect(),
         }
     }
-}
-
-/// How far into the text the own issue date is looked for.
-const OWN_DATE_WINDOW: usize = 2_000;
-
-/// The text's own issue date, when its opening states one: an official header
-/// (`Hà Nội, ngày 26 tháng 11 năm 2025`), a report of the issue
-/// (`Ngày 11/4/2025, Chủ tịch UBND tỉnh ... đã ký ban hành Chỉ thị số ...`), or
-/// a document reported with its date (`... có Thông báo số 608/TB-VPCP ngày 11/11/2025`).
-fn own_date(n: &Normalized, dropped: &[Dropped]) -> Option<NaiveDate> {
-    static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(concat!(
-            r"(?m)(?:^[^\n,]{2,40},\s*(?P<h>ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4})",
-            r"|^(?:ngày\s+)?(?P<r>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}),[^.\n]*?(?:ký|ban hành)",
-            r"|số:?\s*[0-9]+[^\s/]*/[^\s]+\s+ngày\s+(?P<s>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))"
-        ))
-        .expect("own-date pattern compiles")
-    });
-    let mut end = n.lower.len().min(OWN_DATE_WINDOW);
-    while !n.lower.is_char_boundary(end) {
-        end -= 1;
-    }
-    for caps in OPENING.captures_iter(&n.lower[..end]) {
-        let Some(m) = caps.name("h").or(caps.name("r")).or(caps.name("s")) else {
-            continue;
-        };
-        if dropped
-            .iter()
-            .any(|d| d.span.overlaps(Span::new(m.start(), m.end())))
-        {
-            continue;
-        }
-        if let Ok(d) = crate::parse_date(m.as_str(), None) {
-            return Some(d);
-        }
-    }
-    None
 }
 
 /// Extracts facts from `text` with default options.
@@ -273,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn own_date_from_a_report_of_the_issue() {
+    fn date_from_a_report_of_the_issue() {
         let doc = extract("Tiêu đề\n\nNgày 11/4/2025, Chủ tịch UBND tỉnh đã ký ban hành Chỉ thị số 07/CT-UBND.\n\nHọp ngày 20/11.");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 4, 11));
         assert_eq!(
@@ -283,14 +244,14 @@ mod tests {
     }
 
     #[test]
-    fn own_date_from_a_reported_symbol() {
+    fn date_from_a_reported_symbol() {
         let doc =
             extract("Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận.");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 11, 11));
     }
 
     #[test]
-    fn own_date_from_an_official_header() {
+    fn date_from_an_official_header() {
         let doc = extract("Số: 229/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN");
         assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 11, 26));
     }
