@@ -92,10 +92,11 @@ struct Args {
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     format: Format,
 
-    /// Text encoding of .txt and .md input: auto detects UTF-8/UTF-16 (BOM),
-    /// Windows-1258, TCVN3, VNI and VIQR, and refuses what it cannot tell
-    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
-    encoding: EncodingArg,
+    /// Text encoding of .txt and .md input: utf8, utf16, windows1258, tcvn3,
+    /// vni or viqr; without it, UTF-8/UTF-16 (BOM), Windows-1258, TCVN3, VNI and
+    /// VIQR are detected, and what cannot be told is refused
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<Encoding>,
 
     /// Write the citation graph (document -> cited document) to FILE
     #[arg(long, value_name = "FILE")]
@@ -129,31 +130,6 @@ enum GraphFormatArg {
     Csv,
     /// Graphviz DOT (`dot -Tsvg cites.dot > cites.svg`)
     Dot,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum EncodingArg {
-    Auto,
-    Utf8,
-    Utf16,
-    Windows1258,
-    Tcvn3,
-    Vni,
-    Viqr,
-}
-
-impl EncodingArg {
-    fn get(self) -> Option<Encoding> {
-        Some(match self {
-            EncodingArg::Auto => return None,
-            EncodingArg::Utf8 => Encoding::Utf8,
-            EncodingArg::Utf16 => Encoding::Utf16,
-            EncodingArg::Windows1258 => Encoding::Windows1258,
-            EncodingArg::Tcvn3 => Encoding::Tcvn3,
-            EncodingArg::Vni => Encoding::Vni,
-            EncodingArg::Viqr => Encoding::Viqr,
-        })
-    }
 }
 
 /// One document to extract.
@@ -593,7 +569,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
             next: 0,
             errors: 0,
             bytes: 0,
-            encoding: args.encoding.get(),
+            encoding: args.encoding,
             progress: progress.clone(),
         };
         read_all(&mut reader, &args, &files, expand_errors)?;
@@ -634,7 +610,7 @@ fn run(args: Args) -> io::Result<ExitCode> {
                 next: 0,
                 errors: 0,
                 bytes: 0,
-                encoding: args.encoding.get(),
+                encoding: args.encoding,
                 progress: progress.clone(),
             };
             let read = read_all(&mut reader, &args, &files, expand_errors);

@@ -61,6 +61,41 @@ impl Encoding {
     }
 }
 
+impl std::str::FromStr for Encoding {
+    type Err = Error;
+
+    /// Reads an encoding name, in any case, with or without `-` and `_`:
+    /// `utf8`, `utf16`, `windows1258` (or `cp1258`), `tcvn3`, `vni`, `viqr`.
+    ///
+    /// ```
+    /// use vanban::input::Encoding;
+    /// assert_eq!("Windows-1258".parse::<Encoding>()?, Encoding::Windows1258);
+    /// assert!("latin1".parse::<Encoding>().is_err());
+    /// # Ok::<(), vanban::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key: String = s
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        Ok(match key.as_str() {
+            "utf8" => Encoding::Utf8,
+            "utf16" => Encoding::Utf16,
+            "windows1258" | "cp1258" => Encoding::Windows1258,
+            "tcvn3" | "tcvn" | "abc" => Encoding::Tcvn3,
+            "vni" => Encoding::Vni,
+            "viqr" => Encoding::Viqr,
+            _ => return Err(Error::new(
+                ErrorKind::Syntax,
+                format!(
+                    "unknown encoding {s:?}: expected utf8, utf16, windows1258, tcvn3, vni or viqr"
+                ),
+            )),
+        })
+    }
+}
+
 /// Share of non-ASCII words that must be Vietnamese syllables for detection.
 const DETECT_MIN_SHARE: f64 = 0.8;
 
