@@ -86,12 +86,14 @@ impl std::str::FromStr for Encoding {
             "tcvn3" | "tcvn" | "abc" => Encoding::Tcvn3,
             "vni" => Encoding::Vni,
             "viqr" => Encoding::Viqr,
-            _ => return Err(Error::new(
-                ErrorKind::Syntax,
-                format!(
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    format!(
                     "unknown encoding {s:?}: expected utf8, utf16, windows1258, tcvn3, vni or viqr"
                 ),
-            )),
+                ))
+            }
         })
     }
 }
