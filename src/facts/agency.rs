@@ -48,6 +48,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use super::words::{Hits, WordList};
 use crate::fact::{AgencyFact, Fact};
 use crate::lexicon::{alternation, AGENCIES, PROVINCES};
 use crate::values::Source;
@@ -196,21 +197,27 @@ static FIELDS: Lazy<Fields> = Lazy::new(|| {
     Fields { canonical, pattern }
 });
 
-/// Fixed names (kinds `body` and `local`): folded form → entry index.
-static FIXED_NAMES: Lazy<HashMap<String, usize>> = Lazy::new(|| {
-    AGENCIES
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == "body" || a.kind == "local")
-        .map(|(i, a)| (fold_key(a.form), i))
-        .collect()
+/// The gazetteer entries of fixed names (kinds `body` and `local`), one per
+/// folded form (the last listed wins): [`WordList::Agency`] hits index this.
+static FIXED_ENTRIES: Lazy<Vec<usize>> = Lazy::new(|| {
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    for (i, a) in AGENCIES.iter().enumerate() {
+        if a.kind == "body" || a.kind == "local" {
+            by_form.insert(fold_key(a.form), i);
+        }
+    }
+    let mut entries: Vec<usize> = by_form.into_values().collect();
+    entries.sort_unstable();
+    entries
 });
 
-static FIXED: Lazy<Regex> = Lazy::new(|| {
-    let keys: Vec<&str> = FIXED_NAMES.keys().map(String::as_str).collect();
-    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(keys)))
-        .expect("agency gazetteer compiles")
-});
+/// The forms of the fixed names, in the order of [`FIXED_ENTRIES`].
+pub(crate) fn fixed_forms() -> Vec<String> {
+    FIXED_ENTRIES
+        .iter()
+        .map(|&i| AGENCIES[i].form.to_string())
+        .collect()
+}
 
 static HEAD_FIELD: Lazy<Regex> = Lazy::new(|| {
     let f = &FIELDS.pattern;
@@ -353,7 +360,6 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn force_patterns() {
     for re in [
-        &FIXED,
         &HEAD_FIELD,
         &FIELD,
         &COMMITTEE,
@@ -372,7 +378,7 @@ pub(crate) fn force_patterns() {
 #[cfg(test)]
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     let folded = Folded::new(src.lower);
-    for m in mentions(src, &folded) {
+    for m in mentions(src, &folded, &Hits::find(&folded.text)) {
         out.push(to_fact(src, &m));
     }
 }
@@ -388,9 +394,9 @@ pub(crate) fn to_fact(src: &Source<'_>, m: &Mention) -> Fact {
 }
 
 /// Every agency mention of `src`, sorted by start, overlaps settled.
-pub(crate) fn mentions(src: &Source<'_>, folded: &Folded) -> Vec<Mention> {
+pub(crate) fn mentions(src: &Source<'_>, folded: &Folded, hits: &Hits) -> Vec<Mention> {
     let mut cands: Vec<Candidate> = Vec::new();
-    let ctx = Ctx { src, folded };
+    let ctx = Ctx { src, folded, hits };
     ctx.fixed(&mut cands);
     ctx.head_field(&mut cands);
     ctx.committee(&mut cands);
@@ -418,6 +424,7 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mention> {
 struct Ctx<'a, 's> {
     src: &'a Source<'s>,
     folded: &'a Folded,
+    hits: &'a Hits,
 }
 
 impl Ctx<'_, '_> {
@@ -535,31 +542,28 @@ impl Ctx<'_, '_> {
     }
 
     fn fixed(&self, cands: &mut Vec<Candidate>) {
-        for m in FIXED.find_iter(&self.folded.text) {
-            let Some(&i) = FIXED_NAMES.get(m.as_str()) else {
-                continue;
-            };
-            let entry = &AGENCIES[i];
-            let orig = self.orig(m.start(), m.end());
+        for m in self.hits.leftmost_longest(WordList::Agency) {
+            let entry = &AGENCIES[FIXED_ENTRIES[m.form]];
+            let orig = self.orig(m.start, m.end);
             let abbreviation = entry.form.chars().all(|c| !c.is_lowercase());
             if abbreviation {
                 if orig != entry.form {
                     continue;
                 }
-            } else if !self.capital_at(m.start())
+            } else if !self.capital_at(m.start)
                 || !(orig.is_ascii()
                     || fold_tones(&crate::normalize::lower_same_len(orig))
                         == fold_tones(&crate::normalize::lower_same_len(entry.form)))
             {
                 continue;
             }
-            if !self.clean_start(m.start()) {
+            if !self.clean_start(m.start) {
                 continue;
             }
-            let mut end = m.end();
+            let mut end = m.end;
             let mut name = entry.name.to_string();
             if entry.kind == "local" {
-                if let Some((e, place)) = self.place_after(end, self.after_title(m.start())) {
+                if let Some((e, place)) = self.place_after(end, self.after_title(m.start)) {
                     end = e;
                     name = format!("{name} {place}");
                 }
@@ -568,7 +572,7 @@ impl Ctx<'_, '_> {
                 name = format!("{name} {}", region_name(written));
                 end += r.end();
             }
-            self.push(cands, m.start(), end, name, "agency.gazetteer", 0);
+            self.push(cands, m.start, end, name, "agency.gazetteer", 0);
         }
     }
 
@@ -895,7 +899,7 @@ mod tests {
         let n = Normalized::new(text);
         let src = Source::new(&n.text, &n.lower, None);
         let folded = Folded::new(src.lower);
-        mentions(&src, &folded)
+        mentions(&src, &folded, &Hits::find(&folded.text))
             .into_iter()
             .map(|m| m.name)
             .collect()

@@ -47,8 +47,9 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::agency::{fold_key, Folded, Mention};
+use super::words::{Hits, WordList};
 use crate::fact::{AssignmentFact, Fact, Grain};
-use crate::lexicon::{alternation, PROVINCES};
+use crate::lexicon::PROVINCES;
 use crate::outline::OutlineNode;
 use crate::segment::lines;
 use crate::values::Source;
@@ -192,14 +193,9 @@ static VERB: Lazy<Regex> = Lazy::new(|| {
     .expect("verb pattern compiles")
 });
 
-/// Cue words before the lead, folded (checked against [`CUE_WORDS`]).
-static CUE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:giao cho|giao|de nghi|yeu cau|luu y|chi dao)(?-u:\b)")
-        .expect("cue pattern compiles")
-});
-
-/// Cue words before the lead, as written.
-const CUE_WORDS: &[&str] = &["giao cho", "giao", "đề nghị", "yêu cầu", "lưu ý", "chỉ đạo"];
+/// Cue words before the lead (found folded, then checked as written).
+pub(crate) const CUE_WORDS: &[&str] =
+    &["giao cho", "giao", "đề nghị", "yêu cầu", "lưu ý", "chỉ đạo"];
 
 static AFTER_CUE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^\s*,?\s+").expect("after-cue pattern compiles"));
@@ -209,18 +205,40 @@ static SUPPORT: Lazy<Regex> = Lazy::new(|| {
         .expect("support pattern compiles")
 });
 
-static ITEM_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:cac|nhung|ubnd|uy ban nhan dan|chu tich|giam doc|thu truong|chanh|tinh|trung uong)(?-u:\b)",
-    )
-    .expect("item start pattern compiles")
-});
+/// Words that may open a list of bodies other than an agency's name, found folded.
+pub(crate) const ITEM_START_WORDS: &[&str] = &[
+    "các",
+    "những",
+    "ubnd",
+    "ủy ban nhân dân",
+    "chủ tịch",
+    "giám đốc",
+    "thủ trưởng",
+    "chánh",
+    "tỉnh",
+    "trung ương",
+];
 
-/// Titles of assigners, folded (checked with [`title_name`]).
-static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:pho thu tuong|thu tuong|(?:pho )?chu tich (?:ubnd|uy ban nhan dan) (?:tinh|thanh pho)|bo truong|thu truong|bi thu tinh uy)(?-u:\b)")
-        .expect("title pattern compiles")
-});
+/// Titles of assigners, found folded (checked with [`title_name`]).
+pub(crate) fn title_forms() -> Vec<String> {
+    let mut forms: Vec<String> = [
+        "phó thủ tướng",
+        "thủ tướng",
+        "bộ trưởng",
+        "thứ trưởng",
+        "bí thư tỉnh ủy",
+    ]
+    .map(String::from)
+    .to_vec();
+    for deputy in ["", "phó "] {
+        for committee in ["ubnd", "ủy ban nhân dân"] {
+            for level in ["tỉnh", "thành phố"] {
+                forms.push(format!("{deputy}chủ tịch {committee} {level}"));
+            }
+        }
+    }
+    forms
+}
 
 /// A line's outline marker (`a)`, `1.`, `-`, `+`).
 static LINE_MARKER: Lazy<Regex> = Lazy::new(|| {
@@ -257,10 +275,7 @@ pub(crate) fn force_patterns() {
         &HEAD_TITLE,
         &HEAD_OF,
         &VERB,
-        &CUE,
         &SUPPORT,
-        &ITEM_START,
-        &TITLE,
         &LINE_MARKER,
     ] {
         Lazy::force(re);
@@ -490,12 +505,13 @@ impl Reader<'_, '_> {
 pub(crate) fn find(
     src: &Source<'_>,
     folded: &Folded,
+    hits: &Hits,
     mentions: &[Mention],
     outline: &[OutlineNode],
     values: &[Fact],
     out: &mut Vec<Fact>,
 ) {
-    let found_provinces = provinces(src, folded);
+    let found_provinces = provinces(src, folded, hits);
     let reader = Reader {
         src,
         mentions,
@@ -506,13 +522,13 @@ pub(crate) fn find(
             .map(|(s, _, n)| (*s, *n))
             .collect(),
     };
-    let titles = titles(src, folded);
+    let titles = titles(src, folded, hits);
     let default_assigner = most_frequent_title(&titles);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut used: Vec<Span> = Vec::new();
 
     // 1. A cue before a list: `giao X`, `đề nghị X`, `yêu cầu X`.
-    for (cue, word) in folded_matches(src, folded, &CUE) {
+    for (cue, word) in folded_matches(src, folded, hits, WordList::Cue) {
         let is_cue = CUE_WORDS.contains(&word)
             || (word.is_ascii() && CUE_WORDS.iter().any(|w| fold_key(w) == word));
         if !is_cue {
@@ -553,9 +569,8 @@ pub(crate) fn find(
     // 2. A list as the subject of a clause.
     let mut starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
     starts.extend(
-        folded_matches(src, folded, &ITEM_START)
-            .into_iter()
-            .map(|(span, _)| span.start),
+        hits.leftmost_longest(WordList::ItemStart)
+            .map(|h| folded.orig(h.start)),
     );
     starts.extend(
         found_provinces
@@ -839,33 +854,26 @@ fn line_item_start(src: &Source<'_>, pos: usize) -> bool {
             .is_some_and(|m| m.end() == in_line.len() && m.end() > 0)
 }
 
-/// Folded matches of `re` in `folded`, as original spans with their lowercase text.
-fn folded_matches<'t>(src: &Source<'t>, folded: &Folded, re: &Regex) -> Vec<(Span, &'t str)> {
-    let lower = src.lower;
-    re.find_iter(&folded.text)
-        .filter_map(|m| {
-            let span = folded.span(m.start(), m.end());
-            Some((span, lower.get(span.range())?))
+/// The hits of `list`, as original spans with their lowercase text.
+fn folded_matches<'t>(
+    src: &Source<'t>,
+    folded: &Folded,
+    hits: &Hits,
+    list: WordList,
+) -> Vec<(Span, &'t str)> {
+    hits.leftmost_longest(list)
+        .filter_map(|h| {
+            let span = folded.span(h.start, h.end);
+            Some((span, src.lower.get(span.range())?))
         })
         .collect()
 }
 
-/// Provinces, folded, for finding them on the folded text.
-static PROVINCE_FOLDED: Lazy<Regex> = Lazy::new(|| {
-    let forms: Vec<String> = PROVINCES.iter().map(|(f, _)| fold_key(f)).collect();
-    Regex::new(&format!(
-        r"(?-u:\b)(?P<p>{})(?-u:\b)",
-        alternation(forms.iter().map(String::as_str))
-    ))
-    .expect("province pattern compiles")
-});
-
 /// Capitalised provinces of the text: (start, end of `tỉnh`-less name, preceded by `tỉnh`, name).
-fn provinces(src: &Source<'_>, folded: &Folded) -> Vec<(usize, bool, &'static str)> {
+fn provinces(src: &Source<'_>, folded: &Folded, hits: &Hits) -> Vec<(usize, bool, &'static str)> {
     let mut out = Vec::new();
-    for c in PROVINCE_FOLDED.captures_iter(&folded.text) {
-        let Some(p) = c.name("p") else { continue };
-        let span = folded.span(p.start(), p.end());
+    for p in hits.leftmost_longest(WordList::Province) {
+        let span = folded.span(p.start, p.end);
         let Some(lower) = src.lower.get(span.range()) else {
             continue;
         };
@@ -908,7 +916,7 @@ fn home_province(found: &[(usize, bool, &'static str)]) -> Option<String> {
         .map(|(n, _)| n.to_string())
 }
 
-/// The canonical title of a lowercase match of [`TITLE`], if it is written with
+/// The canonical title of a lowercase title (see [`title_forms`]), if it is written with
 /// the right accents (or none).
 fn title_name(lower: &str) -> Option<&'static str> {
     let ascii = lower.is_ascii();
@@ -939,8 +947,8 @@ fn title_name(lower: &str) -> Option<&'static str> {
 }
 
 /// The titles of the text: (start, canonical title).
-fn titles(src: &Source<'_>, folded: &Folded) -> Vec<(usize, &'static str)> {
-    folded_matches(src, folded, &TITLE)
+fn titles(src: &Source<'_>, folded: &Folded, hits: &Hits) -> Vec<(usize, &'static str)> {
+    folded_matches(src, folded, hits, WordList::Title)
         .into_iter()
         .filter_map(|(span, lower)| Some((span.start, title_name(lower)?)))
         .collect()
@@ -1053,10 +1061,11 @@ mod tests {
         );
         let values = crate::values::find_all(&src);
         let folded = super::super::agency::Folded::new(src.lower);
-        let mentions = super::super::agency::mentions(&src, &folded);
+        let hits = super::super::words::Hits::find(&folded.text);
+        let mentions = super::super::agency::mentions(&src, &folded, &hits);
         let outline = crate::outline::parse(&n.text);
         let mut out = Vec::new();
-        find(&src, &folded, &mentions, &outline, &values, &mut out);
+        find(&src, &folded, &hits, &mentions, &outline, &values, &mut out);
         out.into_iter()
             .filter_map(|f| match f {
                 Fact::Assignment(a) => Some(a),

@@ -14,6 +14,7 @@ use crate::values::Source;
 mod deadline;
 pub(crate) mod reference;
 mod target;
+mod words;
 
 /// Adds the named and directive facts to `facts` (which holds the value facts,
 /// sorted by start) and leaves `facts` sorted by start.
@@ -27,9 +28,10 @@ pub(crate) fn find_all(
     let _ = dropped;
     reference::find(src, &mut found);
     let folded = agency::Folded::new(src.lower);
-    let mentions = agency::mentions(src, &folded);
+    let hits = words::Hits::find(&folded.text);
+    let mentions = agency::mentions(src, &folded, &hits);
     found.extend(mentions.iter().map(|m| agency::to_fact(src, m)));
-    assignment::find(src, &folded, &mentions, outline, facts, &mut found);
+    assignment::find(src, &folded, &hits, &mentions, outline, facts, &mut found);
     let clauses = crate::segment::clauses(src.text);
     target::find(src, facts, &clauses, &mut found);
     deadline::find(src, facts, &clauses, &mut found);
