@@ -129,7 +129,7 @@ static LEGISLATURE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:ubtvqh|qh)\d{1,2}$").expect("legislature pattern compiles"));
 
 /// A number, a space-or-line-break gap, a letter group.
-const NUM: &str = r"\d{1,5}(?:\.\d{1,3})?";
+const NUM: &str = r"[0-9]{1,5}(?:\.[0-9]{1,3})?";
 const GAP: &str = r"[ ]?\n?[ ]?";
 const CODE: &str = r"[a-zđ][a-zđ0-9&]{0,15}";
 /// `/`, or the full-width and division slashes of converted text.
@@ -139,7 +139,7 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
     let p = format!(
         concat!(
             r"(?P<num>{n})(?:",
-            r"{g}{sl}{g}(?P<year>\d{{4}}){g}{sl}{g}(?P<ys>{c}(?:{g}-{g}{c})*)",
+            r"{g}{sl}{g}(?P<year>[0-9]{{4}}){g}{sl}{g}(?P<ys>{c}(?:{g}-{g}{c})*)",
             r"|{g}-{g}(?P<pt>{c}){g}(?P<psep>{sl}|-){g}(?P<pi>{c})",
             r"|{g}{sl}{g}(?P<ss>{c}(?:{g}-{g}{c})+)",
             r")"
@@ -156,7 +156,7 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
 static KIND_NUMBER: Lazy<Regex> = Lazy::new(|| {
     let kinds = alternation(KINDS.iter().filter(|k| k.bare).map(|k| k.lower.as_str()));
     Regex::new(&format!(
-        r"(?P<k>{kinds})[ ]+(?:(?P<so>số)[ ]+)?(?P<num>\d{{1,4}}(?:\.\d{{1,3}})?)(?:/(?P<year>\d{{4}}))?"
+        r"(?P<k>{kinds})[ ]+(?:(?P<so>số)[ ]+)?(?P<num>[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?)(?:/(?P<year>[0-9]{{4}}))?"
     ))
     .expect("kind-number pattern compiles")
 });
