@@ -219,6 +219,37 @@ pub(crate) fn fixed_forms() -> Vec<String> {
         .collect()
 }
 
+/// The fields of ministries and departments, as written (`Tài chính`).
+pub(crate) fn field_forms() -> Vec<String> {
+    let mut forms: Vec<String> = FIELDS.canonical.values().map(|f| f.to_string()).collect();
+    forms.sort_unstable();
+    forms
+}
+
+/// The bodies [`COMMITTEE`] names: a match holds one of these words.
+pub(crate) const COMMITTEE_WORDS: &[&str] = &[
+    "ủy ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "ủy ban mặt trận tổ quốc việt nam",
+    "ủy ban mttq việt nam",
+];
+
+/// The bodies [`PARTY`] names.
+pub(crate) const PARTY_WORDS: &[&str] = &["tỉnh ủy", "thành ủy", "huyện ủy"];
+
+/// The words a [`TASK_FORCE`] name starts with.
+pub(crate) const TASK_FORCE_WORDS: &[&str] = &[
+    "tổ công tác",
+    "đoàn kiểm tra",
+    "đoàn công tác",
+    "ban chỉ đạo",
+];
+
+/// The words a [`BOARD`] name starts with.
+pub(crate) const BOARD_WORDS: &[&str] = &["ban quản lý"];
+
 static HEAD_FIELD: Lazy<Regex> = Lazy::new(|| {
     let f = &FIELDS.pattern;
     Regex::new(&format!(
@@ -427,7 +458,7 @@ struct Ctx<'a, 's> {
     hits: &'a Hits,
 }
 
-impl Ctx<'_, '_> {
+impl<'a> Ctx<'a, '_> {
     fn orig(&self, fs: usize, fe: usize) -> &str {
         self.src.slice(self.folded.span(fs, fe))
     }
@@ -524,6 +555,37 @@ impl Ctx<'_, '_> {
         Some((self.folded.folded_at(end), words.join(" ")))
     }
 
+    /// The matches of `re` in the folded text, found only around the hits of
+    /// `list` (`before` and `after` bytes, see [`Hits::windows`]): the
+    /// pattern holds a word of the list and reaches no further from it.
+    fn captures_near(
+        &self,
+        re: &Regex,
+        list: WordList,
+        before: usize,
+        after: usize,
+    ) -> Vec<regex::Captures<'a>> {
+        let text: &'a str = &self.folded.text;
+        let mut out = Vec::new();
+        for w in self.hits.windows(list, text, before, after) {
+            let hay = &text[..w.end];
+            let mut pos = w.start;
+            while let Some(caps) = re.captures_at(hay, pos) {
+                let Some(m) = caps.get(0) else { break };
+                pos = match hay[m.end()..].chars().next() {
+                    _ if m.end() > m.start() => m.end(),
+                    Some(c) => m.end() + c.len_utf8(),
+                    None => hay.len() + 1,
+                };
+                out.push(caps);
+                if pos > hay.len() {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     fn push(
         &self,
         cands: &mut Vec<Candidate>,
@@ -577,7 +639,7 @@ impl Ctx<'_, '_> {
     }
 
     fn head_field(&self, cands: &mut Vec<Candidate>) {
-        for caps in HEAD_FIELD.captures_iter(&self.folded.text) {
+        for caps in self.captures_near(&HEAD_FIELD, WordList::Field, 24, 0) {
             let (Some(whole), Some(head), Some(list)) =
                 (caps.get(0), caps.name("head"), caps.name("list"))
             else {
@@ -634,7 +696,7 @@ impl Ctx<'_, '_> {
     }
 
     fn committee(&self, cands: &mut Vec<Candidate>) {
-        for caps in COMMITTEE.captures_iter(&self.folded.text) {
+        for caps in self.captures_near(&COMMITTEE, WordList::Committee, 24, 16) {
             let (Some(whole), Some(body)) = (caps.get(0), caps.name("body")) else {
                 continue;
             };
@@ -708,7 +770,7 @@ impl Ctx<'_, '_> {
     }
 
     fn party(&self, cands: &mut Vec<Candidate>) {
-        for caps in PARTY.captures_iter(&self.folded.text) {
+        for caps in self.captures_near(&PARTY, WordList::PartyCommittee, 32, 0) {
             let (Some(whole), Some(body)) = (caps.get(0), caps.name("body")) else {
                 continue;
             };
@@ -750,7 +812,8 @@ impl Ctx<'_, '_> {
     }
 
     fn task_force(&self, cands: &mut Vec<Candidate>) {
-        for m in TASK_FORCE.find_iter(&self.folded.text) {
+        for caps in self.captures_near(&TASK_FORCE, WordList::TaskForce, 0, 240) {
+            let Some(m) = caps.get(0) else { continue };
             if !self.capital_at(m.start()) || !self.clean_start(m.start()) {
                 continue;
             }
@@ -760,7 +823,8 @@ impl Ctx<'_, '_> {
     }
 
     fn board(&self, cands: &mut Vec<Candidate>) {
-        for m in BOARD.find_iter(&self.folded.text) {
+        for caps in self.captures_near(&BOARD, WordList::Board, 0, 32) {
+            let Some(m) = caps.get(0) else { continue };
             if !self.capital_at(m.start()) || !self.clean_start(m.start()) {
                 continue;
             }

@@ -31,9 +31,19 @@ pub(crate) enum WordList {
     ItemStart,
     /// Titles of the people who assign tasks (`Phó Thủ tướng`).
     Title,
+    /// Fields of ministries and departments (`Tài chính`, `Xây dựng`).
+    Field,
+    /// People's committees and councils (`UBND`, `Hội đồng nhân dân`).
+    Committee,
+    /// Party committees (`Tỉnh ủy`).
+    PartyCommittee,
+    /// Task forces and inspection teams (`Tổ công tác`).
+    TaskForce,
+    /// Management boards (`Ban Quản lý`).
+    Board,
 }
 
-const LISTS: usize = 5;
+const LISTS: usize = 10;
 
 impl WordList {
     fn index(self) -> usize {
@@ -87,42 +97,27 @@ impl Lists {
     }
 }
 
-/// The forms of each list, in the order their indices refer to.
-pub(crate) struct Forms {
-    pub agency: Vec<String>,
-    pub province: Vec<String>,
-    pub cue: Vec<String>,
-    pub item_start: Vec<String>,
-    pub title: Vec<String>,
-}
-
 static LISTS_BUILT: Lazy<Lists> = Lazy::new(|| {
-    let f = &*FORMS;
+    use super::{agency, assignment};
+    let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
     Lists::new(&[
-        (WordList::Agency, f.agency.clone()),
-        (WordList::Province, f.province.clone()),
-        (WordList::Cue, f.cue.clone()),
-        (WordList::ItemStart, f.item_start.clone()),
-        (WordList::Title, f.title.clone()),
+        (WordList::Agency, agency::fixed_forms()),
+        (
+            WordList::Province,
+            crate::lexicon::PROVINCES
+                .iter()
+                .map(|(f, _)| f.to_string())
+                .collect(),
+        ),
+        (WordList::Cue, words(assignment::CUE_WORDS)),
+        (WordList::ItemStart, words(assignment::ITEM_START_WORDS)),
+        (WordList::Title, assignment::title_forms()),
+        (WordList::Field, agency::field_forms()),
+        (WordList::Committee, words(agency::COMMITTEE_WORDS)),
+        (WordList::PartyCommittee, words(agency::PARTY_WORDS)),
+        (WordList::TaskForce, words(agency::TASK_FORCE_WORDS)),
+        (WordList::Board, words(agency::BOARD_WORDS)),
     ])
-});
-
-/// The forms of every list (see the rules that own them).
-pub(crate) static FORMS: Lazy<Forms> = Lazy::new(|| Forms {
-    agency: super::agency::fixed_forms(),
-    province: crate::lexicon::PROVINCES
-        .iter()
-        .map(|(f, _)| f.to_string())
-        .collect(),
-    cue: super::assignment::CUE_WORDS
-        .iter()
-        .map(|w| w.to_string())
-        .collect(),
-    item_start: super::assignment::ITEM_START_WORDS
-        .iter()
-        .map(|w| w.to_string())
-        .collect(),
-    title: super::assignment::title_forms(),
 });
 
 /// The hits of every list in one text.
@@ -168,6 +163,37 @@ impl Hits {
     /// All hits of `list`, sorted by start, the longest first at each start.
     pub(crate) fn all(&self, list: WordList) -> &[Hit] {
         &self.lists[list.index()]
+    }
+
+    /// The stretches of `text` from `before` bytes before to `after` bytes
+    /// after each hit of `list`, merged, widened to char boundaries and to
+    /// word ends (so that a pattern's word boundary at a stretch's end is one
+    /// in the text): every match of a pattern that contains a hit of `list`
+    /// and reaches at most that far around it lies in one.
+    pub(crate) fn windows(
+        &self,
+        list: WordList,
+        text: &str,
+        before: usize,
+        after: usize,
+    ) -> Vec<crate::Span> {
+        let bytes = text.as_bytes();
+        let mut out: Vec<crate::Span> = Vec::new();
+        for h in self.all(list) {
+            let mut start = h.start.saturating_sub(before);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (h.end + after).min(text.len());
+            while end < text.len() && (!text.is_char_boundary(end) || is_word_byte(bytes[end])) {
+                end += 1;
+            }
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(crate::Span::new(start, end)),
+            }
+        }
+        out
     }
 
     /// The hits of `list` a regex alternation of its forms, longest first,
