@@ -27,6 +27,8 @@ pub(crate) struct Source<'a> {
     pub lower: &'a str,
     /// The document date: supplies the year of `24/8` and `tháng 10`.
     pub anchor: Option<NaiveDate>,
+    /// The runs of ASCII digits, made once.
+    digit_runs: once_cell::unsync::OnceCell<Vec<Span>>,
     /// The stretches around digits (see [`Source::digit_windows`]), made once.
     digits: once_cell::unsync::OnceCell<Vec<Span>>,
 }
@@ -45,6 +47,7 @@ impl<'a> Source<'a> {
             text,
             lower,
             anchor,
+            digit_runs: once_cell::unsync::OnceCell::new(),
             digits: once_cell::unsync::OnceCell::new(),
         }
     }
@@ -55,32 +58,50 @@ impl<'a> Source<'a> {
     /// the largest saving of the value rules.
     pub(crate) fn digit_windows(&self) -> &[Span] {
         self.digits.get_or_init(|| {
-            let bytes = self.lower.as_bytes();
             windows(
                 self.lower,
-                bytes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| b.is_ascii_digit())
-                    .map(|(i, _)| (i, i + 1)),
+                self.digit_runs().iter().map(|r| (r.start, r.end)),
                 DIGIT_REACH,
                 DIGIT_REACH,
             )
         })
     }
 
-    /// The digit windows and the stretches around each match of `words` (a
-    /// literal alternation) that follows a number word (`before` bytes before,
-    /// `after` after): for patterns whose figure may be spelled out before a
-    /// unit word (`hai trăm nghìn đồng`, not `đồng thời`).
-    pub(crate) fn windows_with(&self, words: &Regex, before: usize, after: usize) -> Vec<Span> {
-        let hits = words
+    /// The runs of ASCII digits of the text, in order.
+    pub(crate) fn digit_runs(&self) -> &[Span] {
+        self.digit_runs.get_or_init(|| {
+            let mut runs: Vec<Span> = Vec::new();
+            for (i, b) in self.lower.bytes().enumerate() {
+                if !b.is_ascii_digit() {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(last) if last.end == i => last.end = i + 1,
+                    _ => runs.push(Span::new(i, i + 1)),
+                }
+            }
+            runs
+        })
+    }
+
+    /// The stretches around each match of `marks` (a literal alternation of
+    /// unit words: `đồng`, `%`) that follows a figure, digits or spelled out
+    /// (`4.400 tỷ đồng`, `hai trăm nghìn đồng`, `58,5%`, not `đồng thời`):
+    /// `before` bytes before, `after` after. Patterns that end in such a word
+    /// only need these.
+    pub(crate) fn figure_windows(&self, marks: &Regex, before: usize, after: usize) -> Vec<Span> {
+        let hits = marks
             .find_iter(self.lower)
-            .filter(|m| number::is_number_word(self.word_before(m.start())))
+            .filter(|m| self.figure_before(m.start()))
             .map(|m| (m.start(), m.end()));
-        let mut spans = windows(self.lower, hits, before, after);
-        spans.extend_from_slice(self.digit_windows());
-        merge(self.lower, spans)
+        windows(self.lower, hits, before, after)
+    }
+
+    /// True if the word before `at` ends a figure: it ends in a digit or is
+    /// a number word.
+    pub(crate) fn figure_before(&self, at: usize) -> bool {
+        let word = self.word_before(at);
+        word.ends_with(|c: char| c.is_ascii_digit()) || number::is_number_word(word)
     }
 
     /// The slice of the normalised text at `span`, or "" if it is not on char

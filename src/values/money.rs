@@ -131,8 +131,19 @@ fn accept(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    // Digits, or number words before a currency word (`hai trăm nghìn đồng`).
-    let windows = src.windows_with(&CURRENCY_WORDS, WORD_FIGURE_REACH, 40);
+    // Every amount ends in a currency word after its figure (`4.400 tỷ
+    // đồng`, `hai trăm nghìn đồng`), or in the one-letter `đ` right after
+    // digits (`50.000đ`, `50.000 đ`): only the text around those is read.
+    let mut windows = src.figure_windows(&CURRENCY_WORDS, WORD_FIGURE_REACH, 40);
+    let glued_dong = src.digit_runs().iter().filter_map(|r| {
+        let tail = src.lower.get(r.end..)?;
+        let gap = usize::from(tail.starts_with(' '));
+        tail[gap..]
+            .starts_with('đ')
+            .then(|| (r.end + gap, r.end + gap + 'đ'.len_utf8()))
+    });
+    windows.extend(super::windows(src.lower, glued_dong, 64, 40));
+    let windows = super::merge(src.lower, windows);
     scan_in(&MONEY, src, &windows, |caps| accept(src, caps), out);
 }
 

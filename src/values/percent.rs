@@ -79,8 +79,10 @@ fn accept(src: &Source<'_>, caps: &Caps<'_, '_>) -> Option<Fact> {
 }
 
 pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
-    static WORDS: Lazy<Regex> = Lazy::new(|| Regex::new("phần trăm").expect("literal compiles"));
-    let windows = src.windows_with(&WORDS, WORD_FIGURE_REACH, 30);
+    // Every percentage ends in `%` or `phần trăm` after its figure.
+    static MARKS: Lazy<Regex> =
+        Lazy::new(|| Regex::new("%|phần trăm").expect("percent marks compile"));
+    let windows = src.figure_windows(&MARKS, WORD_FIGURE_REACH, 30);
     scan_in(&PERCENT, src, &windows, |caps| accept(src, caps), out);
 }
 
