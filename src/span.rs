@@ -263,6 +263,18 @@ impl OffsetMap {
     }
 }
 
+/// `text` from byte `at`, at most `max` bytes of it (cut back to a char
+/// boundary; empty if `at` is past the end or inside a char). Anchored
+/// patterns read a position's look-ahead through it: a short haystack keeps
+/// the regex engines' work bounded by the match, not by the rest of the text.
+pub(crate) fn ahead(text: &str, at: usize, max: usize) -> &str {
+    let mut end = at.saturating_add(max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -335,6 +335,10 @@ static PROVINCE: Lazy<Regex> = Lazy::new(|| {
 static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> =
     Lazy::new(|| PROVINCES.iter().map(|(f, n)| (fold_key(f), *n)).collect());
 
+/// How far the anchored patterns after a name (a province, a region, a
+/// shared level) reach (bytes).
+const NAME_REACH: usize = 96;
+
 /// `khu vực V`, `chi nhánh Khu vực 5` after a fixed name.
 static REGION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s+(?:chi nhanh\s+)?khu vuc\s+(?:[ivxl]+|\d{1,2})(?-u:\b)")
@@ -508,7 +512,7 @@ impl<'a> Ctx<'a, '_> {
     /// The place written after folded offset `at`: a province of the gazetteer
     /// or capitalised words. Returns its folded end and canonical form.
     fn place_after(&self, at: usize, after_title: bool) -> Option<(usize, String)> {
-        let tail = self.folded.text.get(at..)?;
+        let tail = crate::span::ahead(&self.folded.text, at, NAME_REACH);
         if let Some(m) = PROVINCE.find(tail) {
             let key = m.as_str().trim_start();
             let start = at + (m.len() - key.len());
@@ -629,7 +633,9 @@ impl<'a> Ctx<'a, '_> {
                     end = e;
                     name = format!("{name} {place}");
                 }
-            } else if let Some(r) = self.folded.text.get(end..).and_then(|t| REGION.find(t)) {
+            } else if let Some(r) =
+                REGION.find(crate::span::ahead(&self.folded.text, end, NAME_REACH))
+            {
                 let written = self.orig(end, end + r.end()).trim();
                 name = format!("{name} {}", region_name(written));
                 end += r.end();
@@ -745,6 +751,7 @@ impl<'a> Ctx<'a, '_> {
                     .folded
                     .text
                     .get(end..)
+                    .map(|_| crate::span::ahead(&self.folded.text, end, NAME_REACH))
                     .and_then(|t| SHARED_LEVEL.captures(t))
                     .and_then(|c| {
                         c.name("lvl")

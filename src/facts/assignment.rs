@@ -303,12 +303,7 @@ impl Reader<'_, '_> {
     /// pattern applied to it is anchored at its start, and a short haystack
     /// keeps the regex engine on its fast paths.
     fn lower_at(&self, pos: usize) -> &str {
-        let text = self.src.lower;
-        let mut end = (pos + LOOKAHEAD).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.get(pos..end).unwrap_or("")
+        crate::span::ahead(self.src.lower, pos, LOOKAHEAD)
     }
 
     fn mention_at(&self, pos: usize) -> Option<&Mention> {
@@ -825,7 +820,7 @@ fn directive_zone(
         if at >= zone {
             break;
         }
-        if SPEECH.is_match(src.lower.get(at..).unwrap_or("")) {
+        if SPEECH.is_match(crate::span::ahead(src.lower, at, LOOKAHEAD)) {
             zone = at;
             break;
         }

@@ -161,6 +161,9 @@ static KIND_NUMBER: Lazy<Regex> = Lazy::new(|| {
     .expect("kind-number pattern compiles")
 });
 
+/// How far after a symbol its issue date may end (bytes).
+const ISSUED_AFTER_REACH: usize = 256;
+
 /// An issue date right after a symbol: `ngày 22/12/2024`, `, ngày 22-12-2024`,
 /// `ngày 11 tháng 4 năm 2025`; or after its issuer or the verb in the same
 /// clause (the `gap`): `của Chính phủ ngày 12/6/2025`, `được ban hành ngày ...`.
@@ -410,9 +413,9 @@ fn kind_before(src: &Source<'_>, at: usize) -> Option<(&'static Kind, usize)> {
 /// The issue date written right after byte `at`, and where it ends when the
 /// reference's text should run through it (not across an issuer's name).
 fn issued_after(src: &Source<'_>, at: usize) -> Option<(NaiveDate, Option<usize>)> {
-    let tail = src.lower.get(at..)?;
+    let tail = crate::span::ahead(src.lower, at, ISSUED_AFTER_REACH);
+    let offset = at + usize::from(tail.starts_with(' '));
     let tail = tail.strip_prefix(' ').unwrap_or(tail);
-    let offset = src.lower.len() - tail.len();
     let caps = ISSUED_AFTER.captures(tail)?;
     let end = offset + caps.get(0)?.end();
     if src.char_at(end).is_some_and(crate::normalize::is_word_char) {
