@@ -152,6 +152,11 @@ static SYMBOL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&p).expect("symbol pattern compiles")
 });
 
+/// How far a symbol reaches before the number that a slash or dash follows
+/// (`1.234/...`: the run `234`) and after it (the year and the codes).
+const SYMBOL_BEFORE: usize = 16;
+const SYMBOL_AFTER: usize = 96;
+
 /// A kind word and a number without a symbol: `Đề án 06`, `Nghị quyết số 18`.
 static KIND_NUMBER: Lazy<Regex> = Lazy::new(|| {
     let kinds = alternation(KINDS.iter().filter(|k| k.bare).map(|k| k.lower.as_str()));
@@ -788,10 +793,18 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
         }
         None => false,
     };
-    // Symbols and numbered kinds need a digit: scan only around digits.
-    for &w in src.digit_windows() {
+    // A symbol holds a number followed by a slash or a dash (`154/2025/NĐ-CP`,
+    // `57-NQ/TW`): scan only from just before such a number to the codes after it.
+    let slashed = |r: Span| {
+        let tail = src.lower.get(r.end..).unwrap_or("");
+        let tail = tail.get(..tail.len().min(4)).map_or(tail, |t| t);
+        tail.trim_start_matches([' ', '\n'])
+            .starts_with(['/', '-', '\u{ff0f}', '\u{2215}'])
+    };
+    for w in src.digit_run_windows(slashed, SYMBOL_BEFORE, SYMBOL_AFTER) {
         scan_window(&SYMBOL, src, w, |caps| keep(accept_symbol(src, caps)));
     }
+    // A numbered kind (`Nghị quyết số 18`) needs a digit.
     for &w in src.digit_windows() {
         scan_window(&KIND_NUMBER, src, w, |caps| {
             keep(accept_kind_number(src, caps))

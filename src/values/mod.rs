@@ -67,6 +67,19 @@ impl<'a> Source<'a> {
         })
     }
 
+    /// The stretches from `before` bytes before to `after` bytes after each
+    /// run of digits that `keep` accepts, merged: for a pattern that holds
+    /// such a run and reaches that far around it.
+    pub(crate) fn digit_run_windows(
+        &self,
+        keep: impl Fn(Span) -> bool,
+        before: usize,
+        after: usize,
+    ) -> Vec<Span> {
+        let runs = self.digit_runs().iter().filter(|r| keep(**r));
+        windows(self.lower, runs.map(|r| (r.start, r.end)), before, after)
+    }
+
     /// The runs of ASCII digits of the text, in order.
     pub(crate) fn digit_runs(&self) -> &[Span] {
         self.digit_runs.get_or_init(|| {
