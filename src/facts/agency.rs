@@ -16,8 +16,9 @@
 //! and Party bodies) and read by patterns (people's committees and councils,
 //! Party committees, task forces, management boards). All matching runs on a
 //! folded copy of the text (lowercase, no diacritics, same char count), so
-//! unaccented text matches too, and ASCII word boundaries keep the regexes on
-//! their fast path; the canonical name comes from the gazetteer,
+//! unaccented text matches too. The gazetteer and the key words of the
+//! patterns are found in one pass ([`words`](super::words)); the patterns
+//! then run only around those words. The canonical name comes from the gazetteer,
 //! or from the text with its case when it is open (a place, a board's field).
 //!
 //! A name must start with a capital letter, as official writing has it; an

@@ -155,7 +155,9 @@ impl Hits {
             }
         }
         for list in &mut hits.lists {
-            list.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            // Stable: a form listed twice keeps its first index.
+            list.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            list.dedup_by_key(|h| (h.start, h.end));
         }
         hits
     }
