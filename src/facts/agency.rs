@@ -251,6 +251,12 @@ pub(crate) const TASK_FORCE_WORDS: &[&str] = &[
 /// The words a [`BOARD`] name starts with.
 pub(crate) const BOARD_WORDS: &[&str] = &["ban quản lý"];
 
+/// A regex alternation of `words` folded (the form the patterns read).
+fn folded_alternation(words: &[&str]) -> String {
+    let folded: Vec<String> = words.iter().map(|w| fold_key(w)).collect();
+    alternation(folded.iter().map(String::as_str))
+}
+
 static HEAD_FIELD: Lazy<Regex> = Lazy::new(|| {
     let f = &FIELDS.pattern;
     Regex::new(&format!(
@@ -285,9 +291,10 @@ static COMMITTEE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?-u:\b)(?:(?P<pre>van phong|thuong truc|dang uy|ban can su dang|dang doan)\s+)?",
-            r"(?P<body>uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|uy ban mat tran to quoc viet nam|uy ban mttq viet nam)",
+            r"(?P<body>{})",
             r"(?:\s+(?P<lvl>{}))?(?-u:\b)"
         ),
+        folded_alternation(COMMITTEE_WORDS),
         LEVEL_PATTERN
     ))
     .expect("committee pattern compiles")
@@ -303,24 +310,27 @@ static SHARED_LEVEL: Lazy<Regex> = Lazy::new(|| {
 });
 
 static PARTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?-u:\b)(?:(?P<pre>ban thuong vu|thuong truc|ban to chuc|uy ban kiem tra|ban tuyen giao va dan van|ban tuyen giao|ban dan van|van phong|ban chap hanh|ban noi chinh)\s+)?",
-        r"(?P<body>tinh uy|thanh uy|huyen uy)(?-u:\b)"
+    Regex::new(&format!(
+        concat!(
+            r"(?-u:\b)(?:(?P<pre>ban thuong vu|thuong truc|ban to chuc|uy ban kiem tra|ban tuyen giao va dan van|ban tuyen giao|ban dan van|van phong|ban chap hanh|ban noi chinh)\s+)?",
+            r"(?P<body>{})(?-u:\b)"
+        ),
+        folded_alternation(PARTY_WORDS)
     ))
     .expect("party pattern compiles")
 });
 
 static TASK_FORCE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(concat!(
-        r"(?-u:\b)(?:to cong tac|doan kiem tra|doan cong tac|ban chi dao)",
+    Regex::new(&format!(concat!(
+        r"(?-u:\b)(?:{})",
         r"(?:\s+so\s+\d+(?-u:\b)(?:\s+cua\s+(?P<owner1>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)(?-u:\b))?",
-        r"|(?:\s+[^\s,.;:()\n]+){1,10}?\s+cua\s+(?P<owner2>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)(?-u:\b))"
-    ))
+        r"|(?:\s+[^\s,.;:()\n]+){{1,10}}?\s+cua\s+(?P<owner2>thu tuong chinh phu|chinh phu|bo chinh tri|ban bi thu|quoc hoi|tinh uy|ubnd tinh|uy ban nhan dan tinh|tinh)(?-u:\b))"
+    ), folded_alternation(TASK_FORCE_WORDS)))
     .expect("task force pattern compiles")
 });
 
 static BOARD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)ban quan ly\s+(?:du an|cac du an|khu kinh te|cac khu cong nghiep|khu cong nghiep|khu cong nghe cao)(?-u:\b)")
+    Regex::new(&format!(r"(?-u:\b)(?:{})\s+(?:du an|cac du an|khu kinh te|cac khu cong nghiep|khu cong nghiep|khu cong nghe cao)(?-u:\b)", folded_alternation(BOARD_WORDS)))
         .expect("board pattern compiles")
 });
 

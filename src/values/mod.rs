@@ -57,14 +57,8 @@ impl<'a> Source<'a> {
     /// Most of a document's text is outside them, and scanning only them is
     /// the largest saving of the value rules.
     pub(crate) fn digit_windows(&self) -> &[Span] {
-        self.digits.get_or_init(|| {
-            windows(
-                self.lower,
-                self.digit_runs().iter().map(|r| (r.start, r.end)),
-                DIGIT_REACH,
-                DIGIT_REACH,
-            )
-        })
+        self.digits
+            .get_or_init(|| self.digit_run_windows(|_| true, DIGIT_REACH, DIGIT_REACH))
     }
 
     /// The stretches from `before` bytes before to `after` bytes after each
