@@ -77,15 +77,16 @@ impl<'a> Source<'a> {
     /// The runs of ASCII digits of the text, in order.
     pub(crate) fn digit_runs(&self) -> &[Span] {
         self.digit_runs.get_or_init(|| {
+            let bytes = self.lower.as_bytes();
             let mut runs: Vec<Span> = Vec::new();
-            for (i, b) in self.lower.bytes().enumerate() {
-                if !b.is_ascii_digit() {
-                    continue;
-                }
-                match runs.last_mut() {
-                    Some(last) if last.end == i => last.end = i + 1,
-                    _ => runs.push(Span::new(i, i + 1)),
-                }
+            let mut at = 0;
+            while let Some(start) = next_digit(bytes, at) {
+                let len = bytes[start..]
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .unwrap_or(bytes.len() - start);
+                runs.push(Span::new(start, start + len));
+                at = start + len;
             }
             runs
         })
@@ -181,6 +182,31 @@ impl<'a> Source<'a> {
             Some(_) => true,
         }
     }
+}
+
+/// The first ASCII digit of `bytes` at or after `from`. Eight bytes at a
+/// time: digits are rare in running text, and the word test below skips a
+/// digit-free stretch in a few instructions.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) ^ ZEROS;
+        // A digit's byte is now below 10; this is non-zero if any byte is
+        // (bytes of 0x80 and above, which `^` leaves there, never count).
+        if word.wrapping_sub(ONES * 10) & !word & HIGHS != 0 {
+            if let Some(i) = chunk.iter().position(u8::is_ascii_digit) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter().position(u8::is_ascii_digit).map(|i| at + i)
 }
 
 /// The merged stretches `before` bytes before and `after` bytes after each
@@ -562,6 +588,31 @@ pub(crate) fn parse_whole_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_every_digit() {
+        // Every byte value at every offset of a chunk, among letters and
+        // multi-byte chars that must not count.
+        let filler = "ngày tháng năm ĐỒNG /:-";
+        for b in 0u8..=255 {
+            for pad in 0..20 {
+                let mut bytes: Vec<u8> = filler.bytes().cycle().take(pad).collect();
+                bytes.push(b);
+                bytes.extend(filler.bytes());
+                let naive = |from: usize| {
+                    bytes
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .find(|(_, c)| c.is_ascii_digit())
+                        .map(|(i, _)| i)
+                };
+                for from in [0, pad, pad + 1] {
+                    assert_eq!(next_digit(&bytes, from), naive(from), "{b} {pad} {from}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn all_patterns_compile() {
