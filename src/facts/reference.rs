@@ -58,7 +58,7 @@ use crate::document::DocMeta;
 use crate::fact::{Fact, ReferenceFact};
 use crate::lexicon::{alternation, rows};
 use crate::segment::Dropped;
-use crate::values::{scan_window, Caps, Groups, Source};
+use crate::values::{scan_windows, Caps, Groups, Source};
 use crate::Span;
 
 /// For which symbol shape the type letters alone name a kind.
@@ -801,15 +801,12 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
         tail.trim_start_matches([' ', '\n'])
             .starts_with(['/', '-', '\u{ff0f}', '\u{2215}'])
     };
-    for w in src.digit_run_windows(slashed, SYMBOL_BEFORE, SYMBOL_AFTER) {
-        scan_window(&SYMBOL, src, w, |caps| keep(accept_symbol(src, caps)));
-    }
+    let windows = src.digit_run_windows(slashed, SYMBOL_BEFORE, SYMBOL_AFTER);
+    scan_windows(&SYMBOL, src, &windows, |caps| keep(accept_symbol(src, caps)));
     // A numbered kind (`Nghị quyết số 18`) needs a digit.
-    for &w in src.digit_windows() {
-        scan_window(&KIND_NUMBER, src, w, |caps| {
-            keep(accept_kind_number(src, caps))
-        });
-    }
+    scan_windows(&KIND_NUMBER, src, src.digit_windows(), |caps| {
+        keep(accept_kind_number(src, caps))
+    });
     found.sort_by(|a, b| {
         a.span
             .start

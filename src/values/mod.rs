@@ -341,7 +341,7 @@ pub(crate) fn scan_with<'t>(
     src: &Source<'t>,
     accept: impl FnMut(&Caps<'t, '_>) -> bool,
 ) {
-    scan_window(re, src, Span::new(0, src.lower.len()), accept);
+    scan_windows(re, src, &[Span::new(0, src.lower.len())], accept);
 }
 
 /// [`scan`] over the stretches `windows` only (for patterns whose every match
@@ -353,43 +353,43 @@ pub(crate) fn scan_in<'t>(
     mut accept: impl FnMut(&Caps<'t, '_>) -> Option<Fact>,
     out: &mut Vec<Fact>,
 ) {
-    for &w in windows {
-        scan_window(re, src, w, |caps| match accept(caps) {
-            Some(fact) => {
-                out.push(fact);
-                true
-            }
-            None => false,
-        });
-    }
+    scan_windows(re, src, windows, |caps| match accept(caps) {
+        Some(fact) => {
+            out.push(fact);
+            true
+        }
+        None => false,
+    });
 }
 
-/// [`scan_with`] over the stretch `window` only (the text before it stays
-/// visible to the pattern; matches end inside it).
-pub(crate) fn scan_window<'t>(
+/// [`scan_with`] over the stretches `windows` only (the text before each
+/// stays visible to the pattern; matches end inside it).
+pub(crate) fn scan_windows<'t>(
     re: &Regex,
     src: &Source<'t>,
-    window: Span,
+    windows: &[Span],
     mut accept: impl FnMut(&Caps<'t, '_>) -> bool,
 ) {
-    let hay = src.lower.get(..window.end).unwrap_or(src.lower);
-    let mut pos = window.start;
     let mut locs = re.capture_locations();
-    while pos <= hay.len() {
-        let Some(whole) = re.captures_read_at(&mut locs, hay, pos) else {
-            break;
-        };
-        let caps = Caps {
-            hay,
-            re,
-            locs: &locs,
-        };
-        let taken = src.on_word_boundaries(whole.start(), whole.end()) && accept(&caps);
-        pos = if taken && whole.end() > whole.start() {
-            whole.end()
-        } else {
-            next_start(hay, next_char(hay, whole.start()))
-        };
+    for window in windows {
+        let hay = src.lower.get(..window.end).unwrap_or(src.lower);
+        let mut pos = window.start;
+        while pos <= hay.len() {
+            let Some(whole) = re.captures_read_at(&mut locs, hay, pos) else {
+                break;
+            };
+            let caps = Caps {
+                hay,
+                re,
+                locs: &locs,
+            };
+            let taken = src.on_word_boundaries(whole.start(), whole.end()) && accept(&caps);
+            pos = if taken && whole.end() > whole.start() {
+                whole.end()
+            } else {
+                next_start(hay, next_char(hay, whole.start()))
+            };
+        }
     }
 }
 
