@@ -7,7 +7,10 @@
 //! [`resolve`]: the longest candidate wins, then the family listed first in
 //! [`Family`].
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
+use once_cell::sync::Lazy;
 use regex::{CaptureLocations, Regex};
 
 use crate::fact::{Bound, Fact};
@@ -95,14 +98,48 @@ impl<'a> Source<'a> {
     /// The stretches around each match of `marks` (a literal alternation of
     /// unit words: `đồng`, `%`) that follows a figure, digits or spelled out
     /// (`4.400 tỷ đồng`, `hai trăm nghìn đồng`, `58,5%`, not `đồng thời`):
-    /// `before` bytes before, `after` after. Patterns that end in such a word
-    /// only need these.
-    pub(crate) fn figure_windows(&self, marks: &Regex, before: usize, after: usize) -> Vec<Span> {
-        let hits = marks
+    /// from where the figure may start ([`Source::figure_start`]) to `after`
+    /// bytes after the mark. Patterns that end in such a word only need these.
+    pub(crate) fn figure_windows(
+        &self,
+        marks: &Regex,
+        is_unit: impl Fn(&str) -> bool,
+        after: usize,
+    ) -> Vec<Span> {
+        let spans = marks
             .find_iter(self.lower)
             .filter(|m| self.figure_before(m.start()))
-            .map(|m| (m.start(), m.end()));
-        windows(self.lower, hits, before, after)
+            .map(|m| {
+                let end = (m.end() + after).min(self.lower.len());
+                Span::new(self.figure_start(m.start(), &is_unit), end)
+            })
+            .collect();
+        merge(self.lower, spans)
+    }
+
+    /// The earliest start of a figure that ends at `at`, with its bound and
+    /// range (`không quá 2 - 3 tỷ`, `từ 2 tỷ đồng đến`): back over the words
+    /// such figures are written with (digits, number, scale, bound and range
+    /// words, `is_unit` words), at most [`WORD_FIGURE_REACH`] bytes. A match
+    /// that starts earlier would hold some other word.
+    pub(crate) fn figure_start(&self, at: usize, is_unit: &impl Fn(&str) -> bool) -> usize {
+        let floor = at.saturating_sub(WORD_FIGURE_REACH);
+        let mut start = at;
+        loop {
+            let head = self.lower.get(..start).unwrap_or("");
+            let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '%'));
+            let token_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(crate::normalize::is_word_char(c) || matches!(c, '.' | ',')))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let token = &head[token_start..];
+            let figure_word = number::is_digits(token) || FIGURE_WORDS.contains(token) || is_unit(token);
+            if token.is_empty() || !figure_word || token_start < floor {
+                return start;
+            }
+            start = token_start;
+        }
     }
 
     /// True if the word before `at` ends a figure: it ends in a digit or is
@@ -412,6 +449,16 @@ fn next_char(s: &str, at: usize) -> usize {
         .and_then(|t| t.chars().next())
         .map_or(s.len() + 1, |c| at + c.len_utf8())
 }
+
+/// The words of a figure, its bound and range besides digits and units:
+/// number and scale words, the bound words before a figure, `đến`, `tới`.
+static FIGURE_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    [number::WORD, number::SCALE, BOUND_BEFORE, "đến|tới"]
+        .iter()
+        .flat_map(|f| f.split('|'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
 
 /// Regex fragment: bound words before a figure, lowercase, longest first.
 pub(crate) const BOUND_BEFORE: &str = "không vượt quá|không ít hơn|không dưới|không quá|chưa đến|chưa tới|tối thiểu|tối đa|ít nhất|xấp xỉ|khoảng|chừng|trên|hơn|vượt|gần|dưới|từ";

@@ -25,9 +25,10 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::number::{parse_amount, DIGITS, SCALE, WORD};
-use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
+use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::error::Error;
 use crate::fact::{Fact, Money, MoneyFact};
+use crate::Span;
 use crate::lexicon::{alternation, CURRENCIES};
 
 static MONEY: Lazy<Regex> = Lazy::new(|| {
@@ -51,6 +52,10 @@ static CURRENCY_WORDS: Lazy<Regex> = Lazy::new(|| {
     ))
     .expect("currency words compile")
 });
+
+/// How far an amount reaches past its currency word (bytes): the rest of
+/// a range and a bound (`2 tỷ đồng - 3 tỷ đồng trở lên`).
+const AFTER_CURRENCY: usize = 40;
 
 /// Words after `đồng` that make it another word (`đồng chí`, `đồng bằng`).
 const NOT_CURRENCY_AFTER_DONG: &[&str] = &[
@@ -134,15 +139,17 @@ pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     // Every amount ends in a currency word after its figure (`4.400 tỷ
     // đồng`, `hai trăm nghìn đồng`), or in the one-letter `đ` right after
     // digits (`50.000đ`, `50.000 đ`): only the text around those is read.
-    let mut windows = src.figure_windows(&CURRENCY_WORDS, WORD_FIGURE_REACH, 40);
+    let is_unit = |w: &str| CURRENCIES.iter().any(|(c, _)| c.split(' ').any(|p| p == w));
+    let mut windows = src.figure_windows(&CURRENCY_WORDS, is_unit, AFTER_CURRENCY);
     let glued_dong = src.digit_runs().iter().filter_map(|r| {
         let tail = src.lower.get(r.end..)?;
         let gap = usize::from(tail.starts_with(' '));
+        let end = (r.end + gap + 'đ'.len_utf8() + AFTER_CURRENCY).min(src.lower.len());
         tail[gap..]
             .starts_with('đ')
-            .then(|| (r.end + gap, r.end + gap + 'đ'.len_utf8()))
+            .then(|| Span::new(src.figure_start(r.end + gap, &is_unit), end))
     });
-    windows.extend(super::windows(src.lower, glued_dong, 64, 40));
+    windows.extend(glued_dong);
     let windows = super::merge(src.lower, windows);
     scan_in(&MONEY, src, &windows, |caps| accept(src, caps), out);
 }

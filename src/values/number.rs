@@ -37,6 +37,13 @@ pub(crate) const SCALE: &str = r"nghìn|ngàn|triệu|tỷ|tỉ|trăm";
 /// Regex fragment: one spelled-out number word, lowercase.
 pub(crate) const WORD: &str = r"không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi";
 
+/// True if `s` is written in digits as [`DIGITS`] has them (`31.307,4`).
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty()
+        && s.split(['.', ','])
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// True for a spelled-out number word (`hai`, `mươi`, `nghìn`, `rưỡi`).
 pub(crate) fn is_number_word(word: &str) -> bool {
     digit_word(word).is_some()

@@ -24,7 +24,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::number::{parse_amount, DIGITS, WORD};
-use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE, WORD_FIGURE_REACH};
+use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::error::Error;
 use crate::fact::{Fact, PercentFact};
 
@@ -82,7 +82,7 @@ pub(crate) fn find(src: &Source<'_>, out: &mut Vec<Fact>) {
     // Every percentage ends in `%` or `phần trăm` after its figure.
     static MARKS: Lazy<Regex> =
         Lazy::new(|| Regex::new("%|phần trăm").expect("percent marks compile"));
-    let windows = src.figure_windows(&MARKS, WORD_FIGURE_REACH, 30);
+    let windows = src.figure_windows(&MARKS, |_| false, 30);
     scan_in(&PERCENT, src, &windows, |caps| accept(src, caps), out);
 }
 
