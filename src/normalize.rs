@@ -239,6 +239,9 @@ pub(crate) fn ascii_base(c: char) -> Option<char> {
 pub(crate) fn lower_same_len(text: &str) -> String {
     // Copy, lowercase ASCII in bulk, then rewrite only the non-ASCII letters
     // that change (a lowercase of the same length keeps the string valid).
+    // Most are lowercase already, and the bit tables say so from their bytes.
+    let (two_bytes, three_bytes) = &*LOWERCASE_BITS;
+    let is_set = |bits: u64, last: u8| bits >> (last & 0x3f) & 1 == 1;
     let mut out = text.to_string();
     out.make_ascii_lowercase();
     let mut i = 0;
@@ -249,6 +252,16 @@ pub(crate) fn lower_same_len(text: &str) -> String {
         .and_then(|b| b.iter().position(|b| *b >= 0xC0))
     {
         let at = i + off;
+        let bytes = out.as_bytes();
+        let lowercase = match bytes[at..] {
+            [lead @ 0xc0..=0xdf, last, ..] => is_set(two_bytes[usize::from(lead & 0x1f)], last),
+            [0xe1, second, last, ..] => is_set(three_bytes[usize::from(second & 0x3f)], last),
+            _ => false,
+        };
+        if lowercase {
+            i = at + if bytes[at] < 0xe0 { 2 } else { 3 };
+            continue;
+        }
         let Some(c) = out.get(at..).and_then(|t| t.chars().next()) else {
             break;
         };
@@ -260,6 +273,31 @@ pub(crate) fn lower_same_len(text: &str) -> String {
     }
     out
 }
+
+/// Which chars [`lower_char`] leaves as they are, by their UTF-8 bytes: for
+/// two-byte chars, bit `last & 0x3f` of entry `lead & 0x1f`; for three-byte
+/// chars that start `0xe1` (U+1000..U+1FFF, Vietnamese letters with tone
+/// marks among them), bit `last & 0x3f` of entry `second & 0x3f`.
+static LOWERCASE_BITS: Lazy<([u64; 32], [u64; 64])> = Lazy::new(|| {
+    let unchanged = |cp: u32| char::from_u32(cp).is_some_and(|c| lower_char(c) == c);
+    let mut two = [0u64; 32];
+    for (lead, bits) in two.iter_mut().enumerate() {
+        for last in 0..64u32 {
+            if unchanged((lead as u32) << 6 | last) {
+                *bits |= 1 << last;
+            }
+        }
+    }
+    let mut three = [0u64; 64];
+    for (second, bits) in three.iter_mut().enumerate() {
+        for last in 0..64u32 {
+            if unchanged(0x1000 | (second as u32) << 6 | last) {
+                *bits |= 1 << last;
+            }
+        }
+    }
+    (two, three)
+});
 
 /// The lowercase of a non-ASCII char when it has the same UTF-8 length, else
 /// the char (from a table for the Latin letters Vietnamese uses).
@@ -916,6 +954,20 @@ mod tests {
         assert_eq!(&input[find("bình").range()], "bình");
         assert_eq!(&input[find("ủy Lào").range()], "uỷ\u{a0}\u{a0}Lào");
         assert_eq!(n.map.output_len(), n.text.len());
+    }
+
+    #[test]
+    fn lower_agrees_with_the_char_table_for_every_char() {
+        let chars = (0..0x3000u32).chain(0x10400..0x10500).filter_map(char::from_u32);
+        for c in chars {
+            let want = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                lower_char(c)
+            };
+            let text = format!("A{c}b");
+            assert_eq!(lower_same_len(&text), format!("a{want}b"), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
