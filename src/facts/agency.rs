@@ -84,6 +84,19 @@ impl Folded {
                 .unwrap_or(rest.len());
             text.push_str(&rest[..ascii]);
             at += ascii;
+            // Most chars fold to an ASCII letter the tables give from their bytes.
+            let (two_bytes, three_bytes) = &*FOLDED_BYTES;
+            let (width, table) = match lower.as_bytes()[at..] {
+                [lead @ 0xc0..=0xdf, last, ..] => (2, two_bytes[fold_index(lead, last)]),
+                [0xe1, second, last, ..] => (3, three_bytes[fold_index(second, last)]),
+                _ => (0, 0),
+            };
+            if table != 0 {
+                text.push(char::from(table));
+                at += width;
+                anchors.push((text.len(), at));
+                continue;
+            }
             let Some(c) = lower[at..].chars().next() else {
                 break;
             };
@@ -132,6 +145,29 @@ impl Folded {
         capped.min(self.text.len() + usize::from(at > self.len))
     }
 }
+
+/// The index into [`FOLDED_BYTES`] of a char's last two bytes.
+fn fold_index(second_last: u8, last: u8) -> usize {
+    usize::from(second_last & 0x3f) << 6 | usize::from(last & 0x3f)
+}
+
+/// [`fold_char`] by UTF-8 bytes, where it gives an ASCII byte (else 0): for
+/// two-byte chars at [`fold_index`]`(lead, last)`, for three-byte chars that
+/// start `0xe1` (U+1000..U+1FFF) at [`fold_index`]`(second, last)`.
+static FOLDED_BYTES: Lazy<(Vec<u8>, Vec<u8>)> = Lazy::new(|| {
+    let table = |high: u32| -> Vec<u8> {
+        (0..64 * 64u32)
+            .map(|i| {
+                let cp = high | (i >> 6) << 6 | (i & 0x3f);
+                match char::from_u32(cp).map(fold_char) {
+                    Some(f) if f.is_ascii() && cp >= 0x80 => f as u8,
+                    _ => 0,
+                }
+            })
+            .collect()
+    };
+    (table(0), table(0x1000))
+});
 
 /// Folds one char: lowercase, without diacritics, `đ` → `d`; chars that do not
 /// fold to ASCII stay as they are.
@@ -1018,6 +1054,22 @@ mod tests {
         assert_eq!(f.folded_at(lower.len()), f.text.len());
         // Inside a char: the next folded char.
         assert_eq!(f.folded_at(1), 1);
+    }
+
+    #[test]
+    fn folding_by_bytes_agrees_with_folding_by_chars() {
+        // Every char below U+2000 among ASCII, each folded in context.
+        let lower: String = (0x80..0x2000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a'])
+            .collect();
+        let f = Folded::new(&lower);
+        let want: String = lower.chars().map(fold_char).collect();
+        assert_eq!(f.text, want);
+        for (fi, fc) in f.text.char_indices() {
+            let o = f.orig(fi);
+            assert_eq!(fold_char(lower[o..].chars().next().unwrap()), fc, "{fi}");
+        }
     }
 
     /// Sentences with several agencies, or none: (input, names in order).
