@@ -54,6 +54,12 @@ impl Normalized {
         // The word being read: its start and what its letters tell so far.
         let mut word_start: Option<usize> = None;
         let mut read = Syllable::default();
+        // Most of a text stays as it is: words with nothing to move, ASCII
+        // digits and punctuation, single spaces between them. Such a stretch
+        // is read here and given to the builder in one piece when something
+        // else comes.
+        let mut plain_from: Option<usize> = None;
+        let mut after_content = false;
         while let Some((i, c)) = chars.next() {
             if c.is_ascii() {
                 if c.is_ascii_alphabetic() {
@@ -70,8 +76,32 @@ impl Normalized {
                 }
             }
             if let Some(ws) = word_start.take() {
-                b.word(input, ws, i, &read);
+                if read.settled() {
+                    plain_from.get_or_insert(ws);
+                } else {
+                    if let Some(from) = plain_from.take() {
+                        b.same(input, from, ws);
+                    }
+                    b.word(input, ws, i);
+                }
                 read = Syllable::default();
+                after_content = true;
+            }
+            let plain = if c == ' ' {
+                after_content
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, n)| matches!(classify(n), Class::Other))
+            } else {
+                c.is_ascii_graphic()
+            };
+            after_content = plain && c != ' ';
+            if plain {
+                plain_from.get_or_insert(i);
+                continue;
+            }
+            if let Some(from) = plain_from.take() {
+                b.same(input, from, i);
             }
             let next = i + c.len_utf8();
             match classify(c) {
@@ -83,14 +113,27 @@ impl Normalized {
                 }
                 Class::Space => b.space(i, c == ' '),
                 Class::Invisible => b.delete(input, i, next),
-                Class::Other => match replacement(c) {
-                    Some(r) => b.replaced(input, i, next, r),
-                    None => b.same(input, i, next),
-                },
+                Class::Other => {
+                    after_content = true;
+                    match replacement(c) {
+                        Some(r) => b.replaced(input, i, next, r),
+                        None => b.same(input, i, next),
+                    }
+                }
             }
         }
         if let Some(ws) = word_start {
-            b.word(input, ws, input.len(), &read);
+            if read.settled() {
+                plain_from.get_or_insert(ws);
+            } else {
+                if let Some(from) = plain_from.take() {
+                    b.same(input, from, ws);
+                }
+                b.word(input, ws, input.len());
+            }
+        }
+        if let Some(from) = plain_from {
+            b.same(input, from, input.len());
         }
         b.finish(input)
     }
@@ -473,10 +516,8 @@ impl Builder {
         self.map.push_replaced(from, to, 0);
     }
 
-    fn word(&mut self, input: &str, from: usize, to: usize, read: &Syllable) {
-        if read.settled() {
-            return self.same(input, from, to);
-        }
+    /// Writes a word the main loop could not settle.
+    fn word(&mut self, input: &str, from: usize, to: usize) {
         match normalize_word(&input[from..to]) {
             None => self.same(input, from, to),
             Some(w) => self.replaced(input, from, to, &w),
