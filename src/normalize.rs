@@ -826,12 +826,12 @@ fn retone(letters: &mut [Letter]) -> Option<String> {
         _ => return None,
     };
     // With one vowel there is nowhere else for the mark to go.
-    if letters.iter().filter(|l| is_vowel(lower(l.base))).count() < 2 {
+    if letters.iter().filter(|l| l.vowel).count() < 2 {
         return None;
     }
     // A syllable's tone sits on its last vowel with a mark (`ươ` → `ơ`): when
     // it is there already nothing moves, whether or not the word parses.
-    if let Some(last_marked) = letters.iter().rposition(|l| has_vowel_mark(lower(l.base))) {
+    if let Some(last_marked) = letters.iter().rposition(|l| l.marked) {
         if last_marked == now {
             return None;
         }
