@@ -72,43 +72,45 @@ pub(crate) struct Folded {
 impl Folded {
     /// Folds `lower` (the lowercase normalised text).
     pub(crate) fn new(lower: &str) -> Self {
-        let mut text = String::with_capacity(lower.len());
+        // Byte by byte into a buffer as long as the input (a folded char is
+        // never longer than its original): ASCII is copied (lowercase
+        // already), other chars are folded, most through the byte tables.
+        let (two_bytes, three_bytes) = &*FOLDED_BYTES;
+        let src = lower.as_bytes();
+        let mut out = vec![0u8; src.len()];
         let mut anchors = vec![(0, 0)];
-        let mut at = 0;
-        while at < lower.len() {
-            // ASCII runs in bulk (they fold to themselves, lowercase already).
-            let rest = &lower[at..];
-            let ascii = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            text.push_str(&rest[..ascii]);
-            at += ascii;
-            // Most chars fold to an ASCII letter the tables give from their bytes.
-            let (two_bytes, three_bytes) = &*FOLDED_BYTES;
-            let (width, table) = match lower.as_bytes()[at..] {
+        let (mut r, mut w) = (0, 0);
+        while let Some(&b) = src.get(r) {
+            if b < 0x80 {
+                out[w] = b;
+                (r, w) = (r + 1, w + 1);
+                continue;
+            }
+            let (width, folded) = match src[r..] {
                 [lead @ 0xc0..=0xdf, last, ..] => (2, two_bytes[fold_index(lead, last)]),
                 [0xe1, second, last, ..] => (3, three_bytes[fold_index(second, last)]),
                 _ => (0, 0),
             };
-            if table != 0 {
-                text.push(char::from(table));
-                at += width;
-                anchors.push((text.len(), at));
+            if folded != 0 {
+                out[w] = folded;
+                (r, w) = (r + width, w + 1);
+                anchors.push((w, r));
                 continue;
             }
-            let Some(c) = lower[at..].chars().next() else {
+            let Some(c) = lower.get(r..).and_then(|t| t.chars().next()) else {
                 break;
             };
             let f = fold_char(c);
-            text.push(f);
-            at += c.len_utf8();
+            f.encode_utf8(&mut out[w..w + f.len_utf8()]);
+            (r, w) = (r + c.len_utf8(), w + f.len_utf8());
             if f.len_utf8() != c.len_utf8() {
-                anchors.push((text.len(), at));
+                anchors.push((w, r));
             }
         }
+        out.truncate(w);
         Folded {
-            text,
+            // Whole chars were copied, or folded to whole chars.
+            text: String::from_utf8(out).unwrap_or_default(),
             anchors,
             len: lower.len(),
         }
