@@ -88,10 +88,7 @@ static PROVINCE_MAX: Lazy<usize> =
 /// `tỉnh`: (start, end, canonical name), the longest form that ends a word.
 /// (A table lookup: the anchored alternation of every form was the hot spot.)
 fn province_prefix(tail: &str) -> Option<(usize, usize, &'static str)> {
-    let start = match tail.strip_prefix("tỉnh") {
-        Some(r) if r.starts_with(char::is_whitespace) => tail.len() - r.trim_start().len(),
-        _ => 0,
-    };
+    let start = province_start(tail);
     let rest = tail.get(start..)?;
     let limit = rest.len().min(*PROVINCE_MAX);
     let ends = rest
@@ -112,6 +109,15 @@ fn province_prefix(tail: &str) -> Option<(usize, usize, &'static str)> {
             .get(&rest[..end])
             .map(|&n| (start, start + end, n))
     })
+}
+
+/// Where in `tail` [`province_prefix`] looks for a name: after `tỉnh `, or at
+/// the start.
+fn province_start(tail: &str) -> usize {
+    match tail.strip_prefix("tỉnh") {
+        Some(r) if r.starts_with(char::is_whitespace) => tail.len() - r.trim_start().len(),
+        _ => 0,
+    }
 }
 
 static PROVINCE_NAMES: Lazy<HashMap<String, &'static str>> = Lazy::new(|| {
@@ -296,6 +302,9 @@ struct Reader<'a, 's> {
     home: Option<String>,
     /// Provinces named `tỉnh X` in the text: (start, name), in order.
     named: Vec<(usize, &'static str)>,
+    /// Where the word pass found a province's name, in order: a name
+    /// [`province_prefix`] reads is one of them.
+    province_hits: Vec<usize>,
 }
 
 impl Reader<'_, '_> {
@@ -399,7 +408,11 @@ impl Reader<'_, '_> {
             return Some((end, name));
         }
         // A province is capitalised (after an optional `tỉnh`).
-        let province_like = self.capital_at(pos) || tail.starts_with("tỉnh ");
+        let province_like = (self.capital_at(pos) || tail.starts_with("tỉnh "))
+            && self
+                .province_hits
+                .binary_search(&(pos + province_start(tail)))
+                .is_ok();
         if let Some((start, end, name)) = province_like.then(|| province_prefix(tail)).flatten() {
             if self.capital_at(pos + start) {
                 return Some((pos + end, format!("tỉnh {name}")));
@@ -516,6 +529,15 @@ pub(crate) fn find(
             .filter(|(_, named, _)| *named)
             .map(|(s, _, n)| (*s, *n))
             .collect(),
+        province_hits: {
+            let mut starts: Vec<usize> = hits
+                .all(WordList::Province)
+                .iter()
+                .map(|h| folded.orig(h.start))
+                .collect();
+            starts.dedup();
+            starts
+        },
     };
     let titles = titles(src, folded, hits);
     let default_assigner = most_frequent_title(&titles);
