@@ -999,7 +999,9 @@ mod tests {
 
     #[test]
     fn lower_agrees_with_the_char_table_for_every_char() {
-        let chars = (0..0x3000u32).chain(0x10400..0x10500).filter_map(char::from_u32);
+        let chars = (0..0x3000u32)
+            .chain(0x10400..0x10500)
+            .filter_map(char::from_u32);
         for c in chars {
             let want = if c.is_ascii() {
                 c.to_ascii_lowercase()
@@ -1007,7 +1009,12 @@ mod tests {
                 lower_char(c)
             };
             let text = format!("A{c}b");
-            assert_eq!(lower_same_len(&text), format!("a{want}b"), "U+{:04X}", c as u32);
+            assert_eq!(
+                lower_same_len(&text),
+                format!("a{want}b"),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

@@ -102,6 +102,36 @@ pub(crate) fn force_patterns() {
     Lazy::force(&BYLINE);
 }
 
+/// The words of normalised text: the stretches between spaces and line
+/// breaks, its only white space. (`split_whitespace` gives the same words
+/// there, decoding every char to test it.)
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let separator = |b: &u8| matches!(b, b' ' | b'\n');
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at += bytes.get(at..)?.iter().position(|b| !separator(b))?;
+        let len = bytes[at..]
+            .iter()
+            .position(separator)
+            .unwrap_or(bytes.len() - at);
+        at += len;
+        text.get(at - len..at)
+    })
+}
+
+/// `words` joined by single spaces, in a string made for `capacity` bytes.
+pub(crate) fn join_words<'a>(words: impl Iterator<Item = &'a str>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Lines of `text` with their byte ranges (without the `\n`).
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
     let mut at = 0;
@@ -227,6 +257,20 @@ pub fn dropped_blocks(text: &str) -> Vec<Dropped> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_normalised_text_are_its_whitespace_separated_words() {
+        for input in [
+            "",
+            "  ",
+            "Sở Tài chính\u{a0}chủ trì,\tphối hợp\r\n\r\n\r\nvới  các sở ",
+            "một\n\nhai ba\u{2003}bốn\u{3000}năm",
+        ] {
+            let text = crate::normalize(input);
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(&text).collect::<Vec<_>>(), want, "{input:?}");
+        }
+    }
 
     fn reasons(text: &str) -> Vec<(String, DropReason)> {
         dropped_blocks(text)

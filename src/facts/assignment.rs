@@ -51,7 +51,7 @@ use super::words::{Hits, WordList};
 use crate::fact::{AssignmentFact, Fact, Grain};
 use crate::lexicon::PROVINCES;
 use crate::outline::OutlineNode;
-use crate::segment::lines;
+use crate::segment::{join_words, lines, words};
 use crate::values::Source;
 use crate::Span;
 
@@ -330,15 +330,12 @@ impl Reader<'_, '_> {
 
     fn written(&self, start: usize, end: usize) -> String {
         let s = self.src.slice(Span::new(start, end));
-        let s = s
-            .split_whitespace()
-            .map(|w| match w {
-                "UBND" => "Ủy ban nhân dân",
-                "HĐND" => "Hội đồng nhân dân",
-                _ => w,
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let expanded = words(s).map(|w| match w {
+            "UBND" => "Ủy ban nhân dân",
+            "HĐND" => "Hội đồng nhân dân",
+            _ => w,
+        });
+        let s = join_words(expanded, s.len() + 16);
         // A sentence-initial `Các` is not part of the name.
         match s.strip_prefix("Các ").or_else(|| s.strip_prefix("Những ")) {
             Some(rest) if s.starts_with('C') => format!("các {rest}"),
@@ -1044,11 +1041,9 @@ fn task_text(s: &str) -> String {
         .unwrap_or(s)
         .trim_start_matches([' ', ','])
         .trim();
-    let words: Vec<&str> = s.split_whitespace().take(TASK_WORDS).collect();
-    words
-        .join(" ")
-        .trim_end_matches([',', '.', ';'])
-        .to_string()
+    let mut task = join_words(words(s).take(TASK_WORDS), s.len().min(256));
+    task.truncate(task.trim_end_matches([',', '.', ';']).len());
+    task
 }
 
 #[cfg(test)]

@@ -802,7 +802,9 @@ fn find_found(src: &Source<'_>) -> Vec<Found> {
             .starts_with(['/', '-', '\u{ff0f}', '\u{2215}'])
     };
     let windows = src.digit_run_windows(slashed, SYMBOL_BEFORE, SYMBOL_AFTER);
-    scan_windows(&SYMBOL, src, &windows, |caps| keep(accept_symbol(src, caps)));
+    scan_windows(&SYMBOL, src, &windows, |caps| {
+        keep(accept_symbol(src, caps))
+    });
     // A numbered kind (`Nghị quyết số 18`) needs a digit.
     scan_windows(&KIND_NUMBER, src, src.digit_windows(), |caps| {
         keep(accept_kind_number(src, caps))

@@ -134,7 +134,8 @@ impl<'a> Source<'a> {
                 .find(|&(_, c)| !(crate::normalize::is_word_char(c) || matches!(c, '.' | ',')))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let token = &head[token_start..];
-            let figure_word = number::is_digits(token) || FIGURE_WORDS.contains(token) || is_unit(token);
+            let figure_word =
+                number::is_digits(token) || FIGURE_WORDS.contains(token) || is_unit(token);
             if token.is_empty() || !figure_word || token_start < floor {
                 return start;
             }

@@ -28,8 +28,8 @@ use super::number::{parse_amount, DIGITS, SCALE, WORD};
 use super::{figure, scan_in, Caps, Figure, Source, BOUND_AFTER, BOUND_BEFORE};
 use crate::error::Error;
 use crate::fact::{Fact, Money, MoneyFact};
-use crate::Span;
 use crate::lexicon::{alternation, CURRENCIES};
+use crate::Span;
 
 static MONEY: Lazy<Regex> = Lazy::new(|| {
     let cur = alternation(CURRENCIES.iter().map(|(w, _)| *w));
