@@ -175,7 +175,7 @@ impl Extractor {
         let src = Source::new(&normalized.text, &normalized.lower, date);
         let mut facts = values::find_all(&src);
         let outline = crate::outline::parse(&normalized.text);
-        crate::facts::find_all(&src, &dropped, &outline, &mut facts);
+        crate::facts::find_all(&src, &normalized.folded, &dropped, &outline, &mut facts);
         if !self.keep_dropped {
             facts.retain(|f| !dropped.iter().any(|d| d.span.overlaps(f.span())));
         }

@@ -31,7 +31,7 @@ use once_cell::sync::Lazy;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::span::OffsetMap;
+use crate::span::{OffsetMap, Span};
 
 /// Normalised text with its map back to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub struct Normalized {
     /// `text` with every letter lowercased where that keeps its byte length, so
     /// offsets into one are offsets into the other.
     pub(crate) lower: String,
+    /// `lower` folded (no diacritics), with the way back to its offsets.
+    pub(crate) folded: Folded,
     /// Normalised offsets to input offsets.
     pub map: OffsetMap,
 }
@@ -48,95 +50,107 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `input`, keeping the map back to it.
     pub fn new(input: &str) -> Self {
-        let mut b = Builder::with_capacity(input.len());
-        let split = &TABLES.split;
-        let mut chars = input.char_indices().peekable();
-        // The word being read: its start and what its letters tell so far.
-        let mut word_start: Option<usize> = None;
-        let mut read = Syllable::default();
-        // Most of a text stays as it is: words with nothing to move, ASCII
-        // digits and punctuation, single spaces between them. Such a stretch
-        // is read here and given to the builder in one piece when something
-        // else comes.
-        let mut plain_from: Option<usize> = None;
-        let mut after_content = false;
-        while let Some((i, c)) = chars.next() {
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
-                    word_start.get_or_insert(i);
-                    read.push_ascii(c);
-                    continue;
-                }
-            } else {
-                let known = split.get(c as usize).copied().flatten();
-                if known.is_some() || c.is_alphabetic() || is_combining_mark(c) {
-                    word_start.get_or_insert(i);
-                    read.push(known);
-                    continue;
-                }
-            }
-            if let Some(ws) = word_start.take() {
-                if read.settled() {
-                    plain_from.get_or_insert(ws);
-                } else {
-                    if let Some(from) = plain_from.take() {
-                        b.same(input, from, ws);
-                    }
-                    b.word(input, ws, i);
-                }
-                read = Syllable::default();
-                after_content = true;
-            }
-            let plain = if c == ' ' {
-                after_content
-                    && chars
-                        .peek()
-                        .is_some_and(|&(_, n)| matches!(classify(n), Class::Other))
-            } else {
-                c.is_ascii_graphic()
-            };
-            after_content = plain && c != ' ';
-            if plain {
-                plain_from.get_or_insert(i);
+        let (text, map) = read(input);
+        let (lower, folded) = lower_and_fold(&text);
+        Normalized {
+            text,
+            lower,
+            folded,
+            map,
+        }
+    }
+}
+
+/// Normalises `input`: the text and its map back to the input.
+fn read(input: &str) -> (String, OffsetMap) {
+    let mut b = Builder::with_capacity(input.len());
+    let split = &TABLES.split;
+    let mut chars = input.char_indices().peekable();
+    // The word being read: its start and what its letters tell so far.
+    let mut word_start: Option<usize> = None;
+    let mut read = Syllable::default();
+    // Most of a text stays as it is: words with nothing to move, ASCII
+    // digits and punctuation, single spaces between them. Such a stretch
+    // is read here and given to the builder in one piece when something
+    // else comes.
+    let mut plain_from: Option<usize> = None;
+    let mut after_content = false;
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                word_start.get_or_insert(i);
+                read.push_ascii(c);
                 continue;
             }
-            if let Some(from) = plain_from.take() {
-                b.same(input, from, i);
-            }
-            let next = i + c.len_utf8();
-            match classify(c) {
-                Class::Newline => {
-                    if c == '\r' && matches!(chars.peek(), Some((_, '\n'))) {
-                        chars.next();
-                    }
-                    b.newline(i);
-                }
-                Class::Space => b.space(i, c == ' '),
-                Class::Invisible => b.delete(input, i, next),
-                Class::Other => {
-                    after_content = true;
-                    match replacement(c) {
-                        Some(r) => b.replaced(input, i, next, r),
-                        None => b.same(input, i, next),
-                    }
-                }
+        } else {
+            let known = split.get(c as usize).copied().flatten();
+            if known.is_some() || c.is_alphabetic() || is_combining_mark(c) {
+                word_start.get_or_insert(i);
+                read.push(known);
+                continue;
             }
         }
-        if let Some(ws) = word_start {
+        if let Some(ws) = word_start.take() {
             if read.settled() {
                 plain_from.get_or_insert(ws);
             } else {
                 if let Some(from) = plain_from.take() {
                     b.same(input, from, ws);
                 }
-                b.word(input, ws, input.len());
+                b.word(input, ws, i);
+            }
+            read = Syllable::default();
+            after_content = true;
+        }
+        let plain = if c == ' ' {
+            after_content
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, n)| matches!(classify(n), Class::Other))
+        } else {
+            c.is_ascii_graphic()
+        };
+        after_content = plain && c != ' ';
+        if plain {
+            plain_from.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = plain_from.take() {
+            b.same(input, from, i);
+        }
+        let next = i + c.len_utf8();
+        match classify(c) {
+            Class::Newline => {
+                if c == '\r' && matches!(chars.peek(), Some((_, '\n'))) {
+                    chars.next();
+                }
+                b.newline(i);
+            }
+            Class::Space => b.space(i, c == ' '),
+            Class::Invisible => b.delete(input, i, next),
+            Class::Other => {
+                after_content = true;
+                match replacement(c) {
+                    Some(r) => b.replaced(input, i, next, r),
+                    None => b.same(input, i, next),
+                }
             }
         }
-        if let Some(from) = plain_from {
-            b.same(input, from, input.len());
-        }
-        b.finish(input)
     }
+    if let Some(ws) = word_start {
+        if read.settled() {
+            plain_from.get_or_insert(ws);
+        } else {
+            if let Some(from) = plain_from.take() {
+                b.same(input, from, ws);
+            }
+            b.word(input, ws, input.len());
+        }
+    }
+    if let Some(from) = plain_from {
+        b.same(input, from, input.len());
+    }
+    b.finish(input)
 }
 
 /// What the letters of a word read so far tell about it: enough to settle
@@ -202,7 +216,7 @@ impl Syllable {
 
 /// Normalises `input` (see the [module docs](self)).
 pub fn normalize(input: &str) -> String {
-    Normalized::new(input).text
+    read(input).0
 }
 
 /// Folds text for matching: lowercase, no diacritics, `đ` → `d`.
@@ -280,41 +294,172 @@ pub(crate) fn ascii_base(c: char) -> Option<char> {
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
 pub(crate) fn lower_same_len(text: &str) -> String {
-    // Copy, lowercase ASCII in bulk, then rewrite only the non-ASCII letters
-    // that change (a lowercase of the same length keeps the string valid).
-    // Most are lowercase already, and the bit tables say so from their bytes.
-    let (two_bytes, three_bytes) = &*LOWERCASE_BITS;
+    lower_and_fold(text).0
+}
+
+/// The lowercase twin of `text` (letters lowercased where that keeps their
+/// byte length) and its folded copy, made in one pass.
+pub(crate) fn lower_and_fold(text: &str) -> (String, Folded) {
+    // Lowercase ASCII in bulk, then read the text byte by byte into a folded
+    // buffer as long as it (a folded char is never longer than its
+    // original). Most non-ASCII chars are lowercase letters that fold to an
+    // ASCII one, and bit and byte tables say so from their bytes; the
+    // others are decoded, lowercased in place (same length) and folded.
+    let (two_lower, three_lower) = &*LOWERCASE_BITS;
+    let (two_fold, three_fold) = &*FOLDED_BYTES;
     let is_set = |bits: u64, last: u8| bits >> (last & 0x3f) & 1 == 1;
-    let mut out = text.to_string();
-    out.make_ascii_lowercase();
-    let mut i = 0;
+    let mut lower = text.to_string();
+    lower.make_ascii_lowercase();
+    let mut out = vec![0u8; text.len()];
+    let mut anchors = vec![(0, 0)];
+    let (mut r, mut w) = (0, 0);
     let mut buf = [0u8; 4];
-    while let Some(off) = out
-        .as_bytes()
-        .get(i..)
-        .and_then(|b| b.iter().position(|b| *b >= 0xC0))
-    {
-        let at = i + off;
-        let bytes = out.as_bytes();
-        let lowercase = match bytes[at..] {
-            [lead @ 0xc0..=0xdf, last, ..] => is_set(two_bytes[usize::from(lead & 0x1f)], last),
-            [0xe1, second, last, ..] => is_set(three_bytes[usize::from(second & 0x3f)], last),
-            _ => false,
-        };
-        if lowercase {
-            i = at + if bytes[at] < 0xe0 { 2 } else { 3 };
+    while let Some(&b) = lower.as_bytes().get(r) {
+        if b < 0x80 {
+            out[w] = b;
+            (r, w) = (r + 1, w + 1);
             continue;
         }
-        let Some(c) = out.get(at..).and_then(|t| t.chars().next()) else {
+        let (width, lowercase, folded) = match lower.as_bytes()[r..] {
+            [lead @ 0xc0..=0xdf, last, ..] => (
+                2,
+                is_set(two_lower[usize::from(lead & 0x1f)], last),
+                two_fold[fold_index(lead, last)],
+            ),
+            [0xe1, second, last, ..] => (
+                3,
+                is_set(three_lower[usize::from(second & 0x3f)], last),
+                three_fold[fold_index(second, last)],
+            ),
+            _ => (0, false, 0),
+        };
+        if lowercase && folded != 0 {
+            out[w] = folded;
+            (r, w) = (r + width, w + 1);
+            anchors.push((w, r));
+            continue;
+        }
+        let Some(c) = lower.get(r..).and_then(|t| t.chars().next()) else {
             break;
         };
         let l = lower_char(c);
         if l != c {
-            out.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
+            lower.replace_range(r..r + c.len_utf8(), l.encode_utf8(&mut buf));
         }
-        i = at + c.len_utf8();
+        let f = fold_char(l);
+        f.encode_utf8(&mut out[w..w + f.len_utf8()]);
+        (r, w) = (r + l.len_utf8(), w + f.len_utf8());
+        if f.len_utf8() != l.len_utf8() {
+            anchors.push((w, r));
+        }
     }
-    out
+    out.truncate(w);
+    let folded = Folded {
+        // Whole chars were copied, or folded to whole chars.
+        text: String::from_utf8(out).unwrap_or_default(),
+        anchors,
+        len: text.len(),
+    };
+    (lower, folded)
+}
+
+/// The lowercase text with diacritics removed, one char per char of the
+/// original, and the way back to its offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `(folded, original)` offsets where the two stop advancing together
+    /// (after a char whose folded form is shorter); between two anchors, and
+    /// after the last, they advance together. Starts with `(0, 0)`.
+    anchors: Vec<(usize, usize)>,
+    /// Length of the original.
+    len: usize,
+}
+
+impl Folded {
+    /// Folds `lower` (lowercase text, as [`lower_same_len`] makes it).
+    #[cfg(test)]
+    pub(crate) fn new(lower: &str) -> Self {
+        lower_and_fold(lower).1
+    }
+
+    /// The original offset of folded offset `at`.
+    pub(crate) fn orig(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let k = self
+            .anchors
+            .partition_point(|a| a.0 <= at)
+            .saturating_sub(1);
+        let (f, o) = self.anchors[k];
+        (o + (at - f)).min(self.len)
+    }
+
+    /// The original span of a folded range.
+    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.orig(start), self.orig(end))
+    }
+
+    /// The folded offset of original offset `at` (the first folded byte at or after it).
+    pub(crate) fn folded_at(&self, at: usize) -> usize {
+        let k = self
+            .anchors
+            .partition_point(|a| a.1 <= at)
+            .saturating_sub(1);
+        let (f, o) = self.anchors[k];
+        let linear = f + at.saturating_sub(o);
+        let capped = match self.anchors.get(k + 1) {
+            Some(&(next, _)) => linear.min(next),
+            None => linear,
+        };
+        capped.min(self.text.len() + usize::from(at > self.len))
+    }
+}
+
+/// The index into [`FOLDED_BYTES`] of a char's last two bytes.
+fn fold_index(second_last: u8, last: u8) -> usize {
+    usize::from(second_last & 0x3f) << 6 | usize::from(last & 0x3f)
+}
+
+/// [`fold_char`] by UTF-8 bytes, where it gives an ASCII byte (else 0): for
+/// two-byte chars at [`fold_index`]`(lead, last)`, for three-byte chars that
+/// start `0xe1` (U+1000..U+1FFF) at [`fold_index`]`(second, last)`.
+static FOLDED_BYTES: Lazy<(Vec<u8>, Vec<u8>)> = Lazy::new(|| {
+    let table = |high: u32| -> Vec<u8> {
+        (0..64 * 64u32)
+            .map(|i| {
+                let cp = high | (i >> 6) << 6 | (i & 0x3f);
+                match char::from_u32(cp).map(fold_char) {
+                    Some(f) if f.is_ascii() && cp >= 0x80 => f as u8,
+                    _ => 0,
+                }
+            })
+            .collect()
+    };
+    (table(0), table(0x1000))
+});
+
+/// Folds one char: lowercase, without diacritics, `đ` → `d`; chars that do not
+/// fold to ASCII stay as they are.
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if let Some(b) = ascii_base(c) {
+        return b;
+    }
+    match c {
+        'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+        _ => match c.nfd().next() {
+            Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase(),
+            _ => c,
+        },
+    }
+}
+
+/// Folds a lexicon form the way [`Folded`] folds the text.
+pub(crate) fn fold_key(s: &str) -> String {
+    lower_same_len(s).chars().map(fold_char).collect()
 }
 
 /// Which chars [`lower_char`] leaves as they are, by their UTF-8 bytes: for
@@ -524,18 +669,13 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, input: &str) -> Normalized {
+    fn finish(mut self, input: &str) -> (String, OffsetMap) {
         self.flush(input);
         let input_len = input.len();
         if let Some(ws) = self.ws_start.take() {
             self.map.push_replaced(ws, input_len, 0);
         }
-        let lower = lower_same_len(&self.out);
-        Normalized {
-            text: self.out,
-            lower,
-            map: self.map,
-        }
+        (self.out, self.map)
     }
 }
 
@@ -1015,6 +1155,50 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn folded_offsets_map_back() {
+        let f = Folded::new("sở tài chính");
+        assert_eq!(f.text, "so tai chinh");
+        assert_eq!(f.span(3, 6), Span::new(5, 9));
+        assert_eq!(f.folded_at(5), 3);
+        // Every folded offset maps back, and every original char start maps
+        // to the folded char made from it.
+        let lower = "đồng chí μg/m3 ở tỉnh";
+        let f = Folded::new(lower);
+        assert_eq!(f.text, "dong chi μg/m3 o tinh");
+        for (fi, fc) in f.text.char_indices() {
+            let o = f.orig(fi);
+            let oc = lower[o..].chars().next().unwrap();
+            assert_eq!(fold_char(oc), fc, "{fi}");
+            assert_eq!(f.folded_at(o), fi, "{o}");
+        }
+        assert_eq!(f.orig(f.text.len()), lower.len());
+        assert_eq!(f.folded_at(lower.len()), f.text.len());
+        // Inside a char: the next folded char.
+        assert_eq!(f.folded_at(1), 1);
+    }
+
+    #[test]
+    fn folding_by_bytes_agrees_with_folding_by_chars() {
+        // Every char below U+2000 among ASCII, lowercased and folded in context.
+        let text: String = (0x80..0x2000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'A'])
+            .collect();
+        let (lower, f) = lower_and_fold(&text);
+        let slow: String = text
+            .chars()
+            .map(|c| lower_char(c.to_ascii_lowercase()))
+            .collect();
+        assert_eq!(lower, slow);
+        let want: String = lower.chars().map(fold_char).collect();
+        assert_eq!(f.text, want);
+        for (fi, fc) in f.text.char_indices() {
+            let o = f.orig(fi);
+            assert_eq!(fold_char(lower[o..].chars().next().unwrap()), fc, "{fi}");
         }
     }
 

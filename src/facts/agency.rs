@@ -47,7 +47,6 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use super::words::{Hits, WordList};
 use crate::fact::{AgencyFact, Fact};
@@ -55,147 +54,7 @@ use crate::lexicon::{alternation, AGENCIES, PROVINCES};
 use crate::values::Source;
 use crate::Span;
 
-/// The lowercase text with diacritics removed, one char per char of the
-/// original, and the way back to its offsets.
-#[derive(Debug, Clone)]
-pub(crate) struct Folded {
-    /// The folded text.
-    pub text: String,
-    /// `(folded, original)` offsets where the two stop advancing together
-    /// (after a char whose folded form is shorter); between two anchors, and
-    /// after the last, they advance together. Starts with `(0, 0)`.
-    anchors: Vec<(usize, usize)>,
-    /// Length of the original.
-    len: usize,
-}
-
-impl Folded {
-    /// Folds `lower` (the lowercase normalised text).
-    pub(crate) fn new(lower: &str) -> Self {
-        // Byte by byte into a buffer as long as the input (a folded char is
-        // never longer than its original): ASCII is copied (lowercase
-        // already), other chars are folded, most through the byte tables.
-        let (two_bytes, three_bytes) = &*FOLDED_BYTES;
-        let src = lower.as_bytes();
-        let mut out = vec![0u8; src.len()];
-        let mut anchors = vec![(0, 0)];
-        let (mut r, mut w) = (0, 0);
-        while let Some(&b) = src.get(r) {
-            if b < 0x80 {
-                out[w] = b;
-                (r, w) = (r + 1, w + 1);
-                continue;
-            }
-            let (width, folded) = match src[r..] {
-                [lead @ 0xc0..=0xdf, last, ..] => (2, two_bytes[fold_index(lead, last)]),
-                [0xe1, second, last, ..] => (3, three_bytes[fold_index(second, last)]),
-                _ => (0, 0),
-            };
-            if folded != 0 {
-                out[w] = folded;
-                (r, w) = (r + width, w + 1);
-                anchors.push((w, r));
-                continue;
-            }
-            let Some(c) = lower.get(r..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            let f = fold_char(c);
-            f.encode_utf8(&mut out[w..w + f.len_utf8()]);
-            (r, w) = (r + c.len_utf8(), w + f.len_utf8());
-            if f.len_utf8() != c.len_utf8() {
-                anchors.push((w, r));
-            }
-        }
-        out.truncate(w);
-        Folded {
-            // Whole chars were copied, or folded to whole chars.
-            text: String::from_utf8(out).unwrap_or_default(),
-            anchors,
-            len: lower.len(),
-        }
-    }
-
-    /// The original offset of folded offset `at`.
-    pub(crate) fn orig(&self, at: usize) -> usize {
-        let at = at.min(self.text.len());
-        let k = self
-            .anchors
-            .partition_point(|a| a.0 <= at)
-            .saturating_sub(1);
-        let (f, o) = self.anchors[k];
-        (o + (at - f)).min(self.len)
-    }
-
-    /// The original span of a folded range.
-    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.orig(start), self.orig(end))
-    }
-
-    /// The folded offset of original offset `at` (the first folded byte at or after it).
-    pub(crate) fn folded_at(&self, at: usize) -> usize {
-        let k = self
-            .anchors
-            .partition_point(|a| a.1 <= at)
-            .saturating_sub(1);
-        let (f, o) = self.anchors[k];
-        let linear = f + at.saturating_sub(o);
-        let capped = match self.anchors.get(k + 1) {
-            Some(&(next, _)) => linear.min(next),
-            None => linear,
-        };
-        capped.min(self.text.len() + usize::from(at > self.len))
-    }
-}
-
-/// The index into [`FOLDED_BYTES`] of a char's last two bytes.
-fn fold_index(second_last: u8, last: u8) -> usize {
-    usize::from(second_last & 0x3f) << 6 | usize::from(last & 0x3f)
-}
-
-/// [`fold_char`] by UTF-8 bytes, where it gives an ASCII byte (else 0): for
-/// two-byte chars at [`fold_index`]`(lead, last)`, for three-byte chars that
-/// start `0xe1` (U+1000..U+1FFF) at [`fold_index`]`(second, last)`.
-static FOLDED_BYTES: Lazy<(Vec<u8>, Vec<u8>)> = Lazy::new(|| {
-    let table = |high: u32| -> Vec<u8> {
-        (0..64 * 64u32)
-            .map(|i| {
-                let cp = high | (i >> 6) << 6 | (i & 0x3f);
-                match char::from_u32(cp).map(fold_char) {
-                    Some(f) if f.is_ascii() && cp >= 0x80 => f as u8,
-                    _ => 0,
-                }
-            })
-            .collect()
-    };
-    (table(0), table(0x1000))
-});
-
-/// Folds one char: lowercase, without diacritics, `đ` → `d`; chars that do not
-/// fold to ASCII stay as they are.
-fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    if let Some(b) = crate::normalize::ascii_base(c) {
-        return b;
-    }
-    match c {
-        'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
-        _ => match c.nfd().next() {
-            Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase(),
-            _ => c,
-        },
-    }
-}
-
-/// Folds a lexicon form the way [`Folded`] folds the text.
-pub(crate) fn fold_key(s: &str) -> String {
-    crate::normalize::lower_same_len(s)
-        .chars()
-        .map(fold_char)
-        .collect()
-}
+pub(crate) use crate::normalize::{fold_key, Folded};
 
 /// One agency mention: where, the canonical name, the rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1033,45 +892,6 @@ mod tests {
     #[test]
     fn patterns_compile() {
         force_patterns();
-    }
-
-    #[test]
-    fn folded_offsets_map_back() {
-        let f = Folded::new("sở tài chính");
-        assert_eq!(f.text, "so tai chinh");
-        assert_eq!(f.span(3, 6), Span::new(5, 9));
-        assert_eq!(f.folded_at(5), 3);
-        // Every folded offset maps back, and every original char start maps
-        // to the folded char made from it.
-        let lower = "đồng chí μg/m3 ở tỉnh";
-        let f = Folded::new(lower);
-        assert_eq!(f.text, "dong chi μg/m3 o tinh");
-        for (fi, fc) in f.text.char_indices() {
-            let o = f.orig(fi);
-            let oc = lower[o..].chars().next().unwrap();
-            assert_eq!(fold_char(oc), fc, "{fi}");
-            assert_eq!(f.folded_at(o), fi, "{o}");
-        }
-        assert_eq!(f.orig(f.text.len()), lower.len());
-        assert_eq!(f.folded_at(lower.len()), f.text.len());
-        // Inside a char: the next folded char.
-        assert_eq!(f.folded_at(1), 1);
-    }
-
-    #[test]
-    fn folding_by_bytes_agrees_with_folding_by_chars() {
-        // Every char below U+2000 among ASCII, each folded in context.
-        let lower: String = (0x80..0x2000u32)
-            .filter_map(char::from_u32)
-            .flat_map(|c| [c, 'a'])
-            .collect();
-        let f = Folded::new(&lower);
-        let want: String = lower.chars().map(fold_char).collect();
-        assert_eq!(f.text, want);
-        for (fi, fc) in f.text.char_indices() {
-            let o = f.orig(fi);
-            assert_eq!(fold_char(lower[o..].chars().next().unwrap()), fc, "{fi}");
-        }
     }
 
     /// Sentences with several agencies, or none: (input, names in order).

@@ -20,6 +20,7 @@ mod words;
 /// sorted by start) and leaves `facts` sorted by start.
 pub(crate) fn find_all(
     src: &Source<'_>,
+    folded: &agency::Folded,
     dropped: &[Dropped],
     outline: &[OutlineNode],
     facts: &mut Vec<Fact>,
@@ -27,11 +28,10 @@ pub(crate) fn find_all(
     let mut found: Vec<Fact> = Vec::new();
     let _ = dropped;
     reference::find(src, &mut found);
-    let folded = agency::Folded::new(src.lower);
     let hits = words::Hits::find(&folded.text);
-    let mentions = agency::mentions(src, &folded, &hits);
+    let mentions = agency::mentions(src, folded, &hits);
     found.extend(mentions.iter().map(|m| agency::to_fact(src, m)));
-    assignment::find(src, &folded, &hits, &mentions, outline, facts, &mut found);
+    assignment::find(src, folded, &hits, &mentions, outline, facts, &mut found);
     let clauses = crate::segment::clauses(src.text);
     target::find(src, facts, &clauses, &mut found);
     deadline::find(src, facts, &clauses, &mut found);
