@@ -294,58 +294,94 @@ pub(crate) fn ascii_base(c: char) -> Option<char> {
 
 /// Lowercases letters whose lowercase form has the same UTF-8 length.
 pub(crate) fn lower_same_len(text: &str) -> String {
-    lower_and_fold(text).0
+    // Copy, lowercase ASCII in bulk, then rewrite only the non-ASCII letters
+    // that change (a lowercase of the same length keeps the string valid).
+    let mut lower = text.to_string();
+    lower.make_ascii_lowercase();
+    let mut r = 0;
+    while let Some(off) = lower
+        .as_bytes()
+        .get(r..)
+        .and_then(|b| b.iter().position(|b| *b >= 0xC0))
+    {
+        r += off;
+        r += match unchanged_by_lowering(&lower.as_bytes()[r..]) {
+            Some(width) => width,
+            None => match lower_at(&mut lower, r) {
+                Some(l) => l.len_utf8(),
+                None => break,
+            },
+        };
+    }
+    lower
 }
 
-/// The lowercase twin of `text` (letters lowercased where that keeps their
-/// byte length) and its folded copy, made in one pass.
+/// The width of the char that `bytes` starts with if the bit tables say
+/// lowercasing leaves it as it is (most non-ASCII chars of a Vietnamese text).
+#[inline]
+fn unchanged_by_lowering(bytes: &[u8]) -> Option<usize> {
+    let (two_bytes, three_bytes) = &*LOWERCASE_BITS;
+    let is_set = |bits: u64, last: u8| bits >> (last & 0x3f) & 1 == 1;
+    match *bytes {
+        [lead @ 0xc0..=0xdf, last, ..] if is_set(two_bytes[usize::from(lead & 0x1f)], last) => {
+            Some(2)
+        }
+        [0xe1, second, last, ..] if is_set(three_bytes[usize::from(second & 0x3f)], last) => {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+/// Lowercases the char at byte `at` of `text` in place (where that keeps
+/// its length) and returns it.
+fn lower_at(text: &mut String, at: usize) -> Option<char> {
+    let c = text.get(at..)?.chars().next()?;
+    let l = lower_char(c);
+    if l != c {
+        let mut buf = [0u8; 4];
+        text.replace_range(at..at + c.len_utf8(), l.encode_utf8(&mut buf));
+    }
+    Some(l)
+}
+
+/// The lowercase twin of `text` ([`lower_same_len`]) and its folded copy,
+/// made in one pass.
 pub(crate) fn lower_and_fold(text: &str) -> (String, Folded) {
     // Lowercase ASCII in bulk, then read the text byte by byte into a folded
     // buffer as long as it (a folded char is never longer than its
     // original). Most non-ASCII chars are lowercase letters that fold to an
     // ASCII one, and bit and byte tables say so from their bytes; the
-    // others are decoded, lowercased in place (same length) and folded.
-    let (two_lower, three_lower) = &*LOWERCASE_BITS;
+    // others are lowercased in place (same length), decoded and folded.
     let (two_fold, three_fold) = &*FOLDED_BYTES;
-    let is_set = |bits: u64, last: u8| bits >> (last & 0x3f) & 1 == 1;
     let mut lower = text.to_string();
     lower.make_ascii_lowercase();
     let mut out = vec![0u8; text.len()];
     let mut anchors = vec![(0, 0)];
     let (mut r, mut w) = (0, 0);
-    let mut buf = [0u8; 4];
     while let Some(&b) = lower.as_bytes().get(r) {
         if b < 0x80 {
             out[w] = b;
             (r, w) = (r + 1, w + 1);
             continue;
         }
-        let (width, lowercase, folded) = match lower.as_bytes()[r..] {
-            [lead @ 0xc0..=0xdf, last, ..] => (
-                2,
-                is_set(two_lower[usize::from(lead & 0x1f)], last),
-                two_fold[fold_index(lead, last)],
-            ),
-            [0xe1, second, last, ..] => (
-                3,
-                is_set(three_lower[usize::from(second & 0x3f)], last),
-                three_fold[fold_index(second, last)],
-            ),
-            _ => (0, false, 0),
+        let bytes = &lower.as_bytes()[r..];
+        let folded = match *bytes {
+            [lead @ 0xc0..=0xdf, last, ..] => two_fold[fold_index(lead, last)],
+            [0xe1, second, last, ..] => three_fold[fold_index(second, last)],
+            _ => 0,
         };
-        if lowercase && folded != 0 {
-            out[w] = folded;
-            (r, w) = (r + width, w + 1);
-            anchors.push((w, r));
-            continue;
+        if folded != 0 {
+            if let Some(width) = unchanged_by_lowering(bytes) {
+                out[w] = folded;
+                (r, w) = (r + width, w + 1);
+                anchors.push((w, r));
+                continue;
+            }
         }
-        let Some(c) = lower.get(r..).and_then(|t| t.chars().next()) else {
+        let Some(l) = lower_at(&mut lower, r) else {
             break;
         };
-        let l = lower_char(c);
-        if l != c {
-            lower.replace_range(r..r + c.len_utf8(), l.encode_utf8(&mut buf));
-        }
         let f = fold_char(l);
         f.encode_utf8(&mut out[w..w + f.len_utf8()]);
         (r, w) = (r + l.len_utf8(), w + f.len_utf8());
