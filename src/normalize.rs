@@ -16,6 +16,11 @@
 //! syllable is moved to the vowel that carries it. Words that are not Vietnamese
 //! syllables (`café`, `José`) only get NFC.
 //!
+//! For the rules, [`Normalized`] also keeps two twins of the text: a lowercase
+//! one with the same offsets, and a folded one (lowercase, no diacritics, one
+//! char per char) with the way back to those offsets, made together in one
+//! pass over the text.
+//!
 //! ```
 //! assert_eq!(vanban::normalize("Tỉnh uỷ  Lào\u{a0}Cai"), "Tỉnh ủy Lào Cai");
 //! assert_eq!(vanban::normalize("hoà bình, thuở, hoàn thành, quý"), "hòa bình, thuở, hoàn thành, quý");

@@ -638,6 +638,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_figure_starts_where_its_words_stop() {
+        let currency = |w: &str| matches!(w, "đồng" | "usd");
+        // (text, the text from where the figure before its last unit starts)
+        let cases = [
+            ("năm 2025 đạt 3.000 tỷ đồng", "3.000 tỷ đồng"),
+            (
+                "thu không quá hai trăm nghìn đồng",
+                "không quá hai trăm nghìn đồng",
+            ),
+            (
+                "vốn từ 2 tỷ đồng đến 3 tỷ đồng",
+                "từ 2 tỷ đồng đến 3 tỷ đồng",
+            ),
+            ("tăng 5%-7% so với", "5%-7% so với"),
+            ("(30 triệu usd)", "30 triệu usd)"),
+            ("đồng", "đồng"),
+        ];
+        for (text, want) in cases {
+            let src = Source::new(text, text, None);
+            let unit = text.rfind(['%', 'đ', 'u']).unwrap();
+            let start = src.figure_start(unit, &currency);
+            assert_eq!(&text[start..], want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn next_digit_finds_every_digit() {
         // Every byte value at every offset of a chunk, among letters and
         // multi-byte chars that must not count.
